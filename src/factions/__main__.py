@@ -1,0 +1,3 @@
+from factions.cli import main
+
+main()
