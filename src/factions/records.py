@@ -7,10 +7,10 @@ exporter and the web API speak the same contract.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-import datetime as dt
 from typing import Any
 
 

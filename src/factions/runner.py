@@ -48,7 +48,8 @@ def run_ingest(
     read = added = already = 0
     status = "interrupted"
     try:
-        documents = read_documents(paths, options, report)
+        own_files = frozenset({store.path, store.path.with_name(store.path.name + ".wal")})
+        documents = read_documents(paths, options, report, exclude=own_files)
         for chunk in batched(documents, batch_size):
             read += len(chunk)
             known = store.known_ids([d.doc_id for d in chunk])

@@ -6,7 +6,9 @@ Every reader yields :class:`~factions.records.Document` and reports what it coul
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from factions.errors import InputError
 from factions.ingest._build import DEFAULT_FIELDS, DEFAULT_MAX_BYTES, ReadOptions
@@ -14,7 +16,7 @@ from factions.ingest._feed import read_feed
 from factions.ingest._html import read_html
 from factions.ingest._records import read_csv, read_json, read_jsonl
 from factions.ingest._report import Report
-from factions.ingest._sources import EXTENSIONS, Source, find_sources
+from factions.ingest._sources import EXTENSIONS, Source, describe_os_error, find_sources
 from factions.ingest._text import read_text
 from factions.records import Document
 
@@ -40,17 +42,26 @@ READERS: dict[str, Reader] = {
 
 
 def read_documents(
-    paths: list[str], options: ReadOptions | None = None, report: Report | None = None
+    paths: list[str],
+    options: ReadOptions | None = None,
+    report: Report | None = None,
+    exclude: frozenset[Path] = frozenset(),
 ) -> Iterator[Document]:
-    """Lazily read every document under ``paths`` (files, directories, ``-`` for stdin)."""
+    """Lazily read every document under ``paths`` (files, directories, ``-`` for stdin).
+
+    Files in ``exclude`` (the database being written, its WAL) are passed over in directories.
+    """
     options = options or ReadOptions()
     report = report if report is not None else Report()
-    for source in find_sources(paths, report):
+    for source in find_sources(paths, report, exclude):
         try:
             fmt = detect_format(source)
             yield from READERS[fmt](source, options, report)
         except InputError as exc:
             report.skip(source.name, str(exc))
+        except (OSError, EOFError, zlib.error) as exc:
+            # A stream that breaks part way (truncated gzip, I/O error): what was read stays.
+            report.skip(source.name, describe_os_error(exc))
 
 
 def detect_format(source: Source) -> str:

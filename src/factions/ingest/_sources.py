@@ -61,11 +61,17 @@ class Source:
                 return gzip.open(self.path, "rb")  # type: ignore[return-value]
             return self.path.open("rb")
         except OSError as exc:
-            raise InputError(_os_reason(exc)) from exc
+            raise InputError(describe_os_error(exc)) from exc
 
 
-def find_sources(paths: list[str], report: Report) -> Iterator[Source]:
-    """Expand the user's paths: directories recursively (sorted, hidden files left out)."""
+def find_sources(
+    paths: list[str], report: Report, exclude: frozenset[Path] = frozenset()
+) -> Iterator[Source]:
+    """Expand the user's paths: directories recursively (sorted, hidden files left out).
+
+    ``exclude`` names files never to read, such as the database being written into.
+    """
+    excluded = {p.resolve() for p in exclude}
     for given in paths:
         if given == STDIN:
             yield _spool_stdin()
@@ -78,7 +84,8 @@ def find_sources(paths: list[str], report: Report) -> Iterator[Source]:
             found = False
             for child in _walk(path):
                 found = True
-                yield _source(child)
+                if child.resolve() not in excluded:
+                    yield _source(child)
             if not found:
                 report.skip(given, "directory holds no readable files")
             continue
@@ -121,7 +128,7 @@ def read_limited(source: Source, max_bytes: int) -> bytes:
         with source.open() as stream:
             data = stream.read(max_bytes + 1)
     except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(_os_reason(exc)) from exc
+        raise InputError(describe_os_error(exc)) from exc
     if len(data) > max_bytes:
         raise InputError(
             f"larger than the size limit of {_human(max_bytes)} (raise it with --max-bytes)"
@@ -137,7 +144,7 @@ def _human(n: int) -> str:
     return f"{n} bytes"
 
 
-def _os_reason(exc: BaseException) -> str:
+def describe_os_error(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
         return "permission denied"
     if isinstance(exc, gzip.BadGzipFile | zlib.error | EOFError):
