@@ -19,27 +19,9 @@ import click
 from factions import __version__
 from factions.errors import FactionsError, NotBuiltError
 from factions.ingest import DEFAULT_MAX_BYTES, ReadOptions, Report
+from factions.ontology import PLOVER_TYPES
 from factions.records import Problem
 from factions.store import DEFAULT_DB, EventFilter, Store
-
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 
 
 class _Date(click.ParamType[date]):
@@ -489,18 +471,39 @@ def serve(db: Path, host: str, port: int) -> None:
 
 
 @cli.command()
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-def evaluate(path: Path, fmt: str) -> None:
-    """Score extraction against gold annotations (a gold file or a directory of them).
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="List each missed gold event and each false positive, with its sentence.",
+)
+@output_option
+def evaluate(paths: tuple[Path, ...], fmt: str, explain: bool, output: Path | None) -> None:
+    """Score extraction against gold annotations (gold files or directories of them).
+
+    Per file and micro-averaged: event precision, recall of required events, F1, negation
+    errors, duplicates, actor recall, date and place accuracy, and a PLOVER confusion table.
+    The gold format is in DESIGN.md; each gold file's text lies beside it.
 
     \b
     Example:
       factions evaluate tests/gold --format json
+      factions evaluate ../shared/gold --explain
     """
-    _not_built("factions evaluate", 4)
+    from factions.evaluation import evaluate_paths
+    from factions.evaluation._render import render_explain, render_table
+
+    evaluation = evaluate_paths(list(paths))
+    with _output(output) as out:
+        if fmt == "json":
+            out.write(json.dumps(evaluation.to_json(), indent=2) + "\n")
+        else:
+            out.write(render_table(evaluation))
+        if explain:
+            out.write(render_explain(evaluation))
 
 
 def main(argv: list[str] | None = None) -> None:
