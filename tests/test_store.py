@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -11,8 +12,8 @@ import pytest
 
 from factions.errors import StoreBusyError, StoreError
 from factions.pipeline import Pipeline
-from factions.records import Document
-from factions.store import SCHEMA_VERSION, Store
+from factions.records import Document, ProcessedDocument, Sentence
+from factions.store import SCHEMA_VERSION, EventFilter, Store
 from tests.conftest import RunCli
 
 
@@ -104,3 +105,34 @@ def test_a_locked_database_waits_then_says_who_holds_it(tmp_path: Path):
         assert time.monotonic() - started > 0.5
     finally:
         holder.join(10)
+
+
+def test_events_round_trip_through_the_store_with_filters(tmp_path: Path):
+    from tests.test_records import make_event
+
+    text = "Russia bombed ISIS in Syria."
+    doc = Document(text=text, source="t", ext_id="wire-9", published=None)
+    sentence = Sentence(doc.doc_id, 0, 0, len(text), text)
+    first = make_event(doc_id=doc.doc_id, sentence=0, span=(0, len(text)), sentence_text=text)
+    second = make_event(
+        doc_id=doc.doc_id,
+        sentence=0,
+        span=(0, len(text)),
+        sentence_text=text,
+        plover="AID",
+        attribution=None,
+        place=None,
+        source=None,
+        date=None,
+        date_end=None,
+    )
+    store = Store(tmp_path / "s.duckdb")
+    store.write([ProcessedDocument(doc, (sentence,), (), (), (first, second))])
+    back = {e.plover: e for e in store.events()}
+    for original in (first, second):
+        expected = original.to_json() | {"doc_ref": "wire-9"}
+        assert back[original.plover].to_json() == expected
+    assert [e.plover for e in store.events(EventFilter(plover="AID"))] == ["AID"]
+    assert [e.plover for e in store.events(EventFilter(actor="isis"))] == ["ASSAULT", "AID"]
+    since = store.events(EventFilter(since=date(2015, 9, 1)))
+    assert [e.plover for e in since] == ["ASSAULT"], "an undated event in an undated document"

@@ -117,7 +117,7 @@ def event_rows(batch: Sequence[ProcessedDocument]) -> dict[str, list[Any]]:
 
 
 def event_to_row(e: Event) -> tuple[Any, ...]:
-    s, t, a, p = e.source, e.target, e.attribution, e.place
+    a, p = e.attribution, e.place
     return (
         e.event_id,
         e.doc_id,
@@ -126,16 +126,8 @@ def event_to_row(e: Event) -> tuple[Any, ...]:
         e.span[1],
         e.trigger,
         e.trigger_start,
-        s.id if s else None,
-        s.name if s else None,
-        s.mention if s else None,
-        s.kind if s else None,
-        s.code if s else None,
-        t.id if t else None,
-        t.name if t else None,
-        t.mention if t else None,
-        t.kind if t else None,
-        t.code if t else None,
+        *_side(e.source),
+        *_side(e.target),
         e.plover,
         e.plover_mode,
         e.cameo,
@@ -143,20 +135,21 @@ def event_to_row(e: Event) -> tuple[Any, ...]:
         e.goldstein,
         e.negated,
         e.modality,
-        a.name if a else None,
-        a.kind if a else None,
-        a.mention if a else None,
+        *((a.name, a.kind, a.mention) if a else (None,) * 3),
         e.date,
         e.date_end,
         e.date_precision,
-        p.name if p else None,
-        p.country if p else None,
-        p.lat if p else None,
-        p.lon if p else None,
-        p.precision if p else None,
+        *((p.name, p.country, p.lat, p.lon, p.precision) if p else (None,) * 5),
         e.caption,
         e.confidence,
     )
+
+
+def _side(ref: ActorRef | None) -> tuple[Any, ...]:
+    """The five ``source_*``/``target_*`` columns of an event participant."""
+    if ref is None:
+        return (None,) * 5
+    return (ref.id, ref.name, ref.mention, ref.kind, ref.code)
 
 
 def event_from_row(row: dict[str, Any], sentence_text: str, doc_ref: str | None) -> Event:
