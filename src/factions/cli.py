@@ -20,6 +20,7 @@ from factions import __version__
 from factions.errors import FactionsError, NotBuiltError
 from factions.ingest import DEFAULT_MAX_BYTES, ReadOptions, Report
 from factions.ontology import PLOVER_TYPES
+from factions.pipeline import Pipeline
 from factions.records import Problem
 from factions.store import DEFAULT_DB, EventFilter, Store
 
@@ -75,8 +76,8 @@ def actors_option(f: Callable[..., Any]) -> Callable[..., Any]:
         "--actors",
         "actors_file",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        envvar="FACTIONS_ACTORS",
-        help="Extra actor dictionary (YAML) to use on top of the built-in one.",
+        help="Extra actor dictionary (YAML, schema of data/actors/README.md) on top of ours;"
+        " FACTIONS_ACTORS may name more (':'-separated).",
     )(f)
 
 
@@ -87,6 +88,13 @@ def output_option(f: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(dir_okay=False, path_type=Path),
         help="Write to this file instead of stdout.",
     )(f)
+
+
+def _pipeline(actors_file: Path | None) -> Pipeline:
+    """The pipeline with our knowledge base plus the user's actor files."""
+    from factions.actors import load_actors
+
+    return Pipeline(kb=load_actors([actors_file] if actors_file else []))
 
 
 @contextmanager
@@ -187,6 +195,7 @@ def ingest(
             list(paths),
             store,
             options=options,
+            pipeline=_pipeline(actors_file),
             report=report,
             batch_size=batch_size,
             command="ingest " + " ".join(paths),
@@ -266,12 +275,11 @@ def extract(
       factions extract article.txt --published 2015-10-05
     """
     from factions.ingest import read_documents
-    from factions.pipeline import Pipeline
 
     report = Report(_problem_printer)
     documents = read_documents([file], ReadOptions(published=published), report)
     with _output(output) as out:
-        for processed in Pipeline().process(documents):
+        for processed in _pipeline(actors_file).process(documents):
             ref = processed.document.ref
             for event in processed.events:
                 record = event.to_json()
@@ -330,16 +338,25 @@ def events(
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
+@click.option(
+    "--unknown", is_flag=True, help="Only actors the knowledge base does not know, for review."
+)
 @output_option
 @wait_option
-def actors(db: Path, fmt: str, output: Path | None, wait: float) -> None:
+def actors(db: Path, fmt: str, unknown: bool, output: Path | None, wait: float) -> None:
     """List the actors mentioned in the database, most mentioned first.
+
+    Unknown actors (names the knowledge base does not know) have ids starting with "unk:";
+    --unknown lists only them, to review and add to your own actor file (--actors).
 
     \b
     Example:
       factions actors --db news.duckdb --format jsonl
+      factions actors --db news.duckdb --unknown
     """
     rows = Store(db, wait=wait).actors()
+    if unknown:
+        rows = [(actor, count) for actor, count in rows if not actor.known]
     with _output(output) as out:
         if fmt == "jsonl":
             for actor, count in rows:
@@ -348,6 +365,7 @@ def actors(db: Path, fmt: str, output: Path | None, wait: float) -> None:
                     "name": actor.name,
                     "kind": actor.kind,
                     "code": actor.code,
+                    "country": actor.country,
                     "parents": list(actor.parents),
                     "known": actor.known,
                     "mentions": count,
@@ -480,8 +498,11 @@ def serve(db: Path, host: str, port: int) -> None:
     is_flag=True,
     help="List each missed gold event and each false positive, with its sentence.",
 )
+@actors_option
 @output_option
-def evaluate(paths: tuple[Path, ...], fmt: str, explain: bool, output: Path | None) -> None:
+def evaluate(
+    paths: tuple[Path, ...], fmt: str, explain: bool, actors_file: Path | None, output: Path | None
+) -> None:
     """Score extraction against gold annotations (gold files or directories of them).
 
     Per file and micro-averaged: event precision, recall of required events, F1, negation
@@ -496,7 +517,7 @@ def evaluate(paths: tuple[Path, ...], fmt: str, explain: bool, output: Path | No
     from factions.evaluation import evaluate_paths
     from factions.evaluation._render import render_explain, render_table
 
-    evaluation = evaluate_paths(list(paths))
+    evaluation = evaluate_paths(list(paths), _pipeline(actors_file))
     with _output(output) as out:
         if fmt == "json":
             out.write(json.dumps(evaluation.to_json(), indent=2) + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from factions.actors import UnknownActorResolver
+from factions.actors import KnowledgeBase, KnowledgeBaseResolver
 from factions.events import NoEventCoder
 from factions.nlp import Block, ParsedDocument, load_nlp, parse_documents
 from factions.records import Document, ProcessedDocument, Sentence
@@ -28,9 +28,10 @@ class Pipeline:
         resolver: ActorResolver | None = None,
         coder: EventCoder | None = None,
         batch_size: int = 64,
+        kb: KnowledgeBase | None = None,
     ) -> None:
         self._nlp = nlp
-        self.resolver: ActorResolver = resolver or UnknownActorResolver()
+        self.resolver: ActorResolver = resolver or KnowledgeBaseResolver(kb, nlp)
         self.coder: EventCoder = coder or NoEventCoder()
         self.batch_size = batch_size
 
@@ -51,7 +52,7 @@ class Pipeline:
     def analyse(self, parsed: ParsedDocument) -> ProcessedDocument:
         document = parsed.document
         sentences = split_sentences(document.doc_id, parsed.blocks)
-        mentions, actors = self.resolver.resolve(document.doc_id, parsed.blocks, sentences)
+        mentions, actors = self.resolver.resolve(document, parsed.blocks, sentences)
         events = self.coder.code(document.doc_id, parsed.blocks, sentences, mentions)
         return ProcessedDocument(
             document=document,

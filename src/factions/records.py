@@ -93,8 +93,11 @@ class Mention:
     end: int
     text: str
     label: str
-    """Where the mention came from: an NER label (ORG, GPE, …), ALIAS, NOMINAL, PRONOUN, …"""
+    """How it was found: KB (a known name), NOMINAL ("Iranian troops"), ROLE ("the rebels"),
+    PRONOUN, DESCRIPTION ("the group"), or an NER label (PERSON, ORG, NORP) for unknown actors."""
     actor_id: str | None = None
+    code: str | None = None
+    """The actor's CAMEO-style code here; a person is coded by the office held at the time."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from factions.nlp import Block
-from factions.records import Actor, Event, Mention, Sentence
+from factions.records import Actor, Document, Event, Mention, Sentence
 
 
 class ActorResolver(Protocol):
     """Finds actor mentions in a parsed document and resolves them to actors."""
 
     def resolve(
-        self, doc_id: str, blocks: Sequence[Block], sentences: Sequence[Sentence]
+        self, document: Document, blocks: Sequence[Block], sentences: Sequence[Sentence]
     ) -> tuple[list[Mention], list[Actor]]: ...
 
 

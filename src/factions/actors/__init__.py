@@ -1,12 +1,30 @@
 """Finding actors in parsed text and resolving them to canonical entities.
 
-Until the knowledge base lands (issue 5) every named entity that can act (a person, an
-organisation, a country or city, a nationality) is kept as an *unknown* actor whose id comes
-from its normalised name: nothing named is dropped, and later resolution can only add.
+The knowledge base (``data/actors/*.yaml``, extended by the user's files) names states, their
+sectors, organisations, armed groups and people in office. Mentions are found by alias, by
+nominal phrase ("Iranian troops") and by coreference ("It", "the group"); names nobody knows are
+kept as unknown actors whose id comes from the name: nothing named is dropped.
 """
 
 from __future__ import annotations
 
-from factions.actors._unknown import ACTOR_LABELS, UnknownActorResolver, unknown_actor
+from factions.actors._kb import (
+    ActorEntry,
+    KnowledgeBase,
+    KnowledgeBaseError,
+    load_actors,
+    read_actor_file,
+)
+from factions.actors._resolver import KnowledgeBaseResolver
+from factions.actors._unknown import ACTOR_LABELS, unknown_actor
 
-__all__ = ["ACTOR_LABELS", "UnknownActorResolver", "unknown_actor"]
+__all__ = [
+    "ACTOR_LABELS",
+    "ActorEntry",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "KnowledgeBaseResolver",
+    "load_actors",
+    "read_actor_file",
+    "unknown_actor",
+]

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 
-from factions.nlp import Block
-from factions.records import Actor, Mention, Sentence
+from factions.records import Actor
 
-#: spaCy NER labels that can name an actor, and the kind an unknown one gets.
-ACTOR_LABELS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "political_entity",
-    "NORP": "group",
-}
+#: spaCy NER labels whose unexplained names are kept as actors, and the kind those get.
+ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -32,39 +25,3 @@ def unknown_actor(name: str, label: str) -> Actor:
         kind=ACTOR_LABELS.get(label, "unknown"),
         known=False,
     )
-
-
-class UnknownActorResolver:
-    """Mentions from spaCy's named entities, each resolved to an unknown actor."""
-
-    def resolve(
-        self, doc_id: str, blocks: Sequence[Block], sentences: Sequence[Sentence]
-    ) -> tuple[list[Mention], list[Actor]]:
-        mentions: list[Mention] = []
-        actors: dict[str, Actor] = {}
-        starts = [s.start for s in sentences]
-        for block in blocks:
-            for ent in block.doc.ents:
-                if ent.label_ not in ACTOR_LABELS:
-                    continue
-                actor = unknown_actor(ent.text, ent.label_)
-                actors.setdefault(actor.actor_id, actor)
-                start = block.offset + ent.start_char
-                mentions.append(
-                    Mention(
-                        doc_id=doc_id,
-                        sentence=_sentence_of(starts, start),
-                        start=start,
-                        end=block.offset + ent.end_char,
-                        text=ent.text,
-                        label=ent.label_,
-                        actor_id=actor.actor_id,
-                    )
-                )
-        return mentions, list(actors.values())
-
-
-def _sentence_of(starts: Sequence[int], offset: int) -> int:
-    import bisect
-
-    return max(0, bisect.bisect_right(starts, offset) - 1)

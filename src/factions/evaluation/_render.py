@@ -40,6 +40,8 @@ def render_explain(evaluation: Evaluation) -> str:
     lines: list[str] = []
     for result in evaluation.files:
         lines += [f"== {result.gold.path.name}"]
+        if result.missed_actors:
+            lines.append(f"  ACTORS NOT FOUND: {', '.join(result.missed_actors)}")
         lines += _missed(result)
         for j in result.judgements:
             if j.verdict == "match":

@@ -68,6 +68,7 @@ class FileResult:
     counts: Counts
     judgements: list[Judgement]
     missed: list[GoldEvent]
+    missed_actors: list[str]
 
 
 def score_file(gold: GoldFile, processed: ProcessedDocument) -> FileResult:
@@ -103,7 +104,8 @@ def score_file(gold: GoldFile, processed: ProcessedDocument) -> FileResult:
     found = index.keys_of_names(names_seen)
     counts.actors = len(gold.actors)
     counts.actors_matched = len(found & set(gold.actors))
-    return FileResult(gold, processed, counts, judgements, missed)
+    missed_actors = sorted(set(gold.actors) - found)
+    return FileResult(gold, processed, counts, judgements, missed, missed_actors)
 
 
 def _system_type(gold: GoldEvent, system: list[Event], index: AliasIndex) -> str:

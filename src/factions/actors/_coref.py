@@ -1,0 +1,182 @@
+"""Coreference within a document, by rule: pronouns, definite descriptions, bare roles, short names.
+
+Each rule looks back for the nearest compatible antecedent, as a careful reader does:
+
+* a pronoun (it/its, they/them/their, he/him/his, she/her) takes the nearest earlier actor of a
+  compatible kind and number in its sentence or the two before, preferring subjects;
+* a definite description ("the group", "the country", "the alliance") takes the nearest earlier
+  actor of a kind the noun can name;
+* a bare role ("the rebels", "insurgent groups", "the army") takes the nearest earlier actor of
+  the same role; an organ of state without one ("the army") that of the nearest state;
+* a person's later short name ("al-Muhaysini") takes the full name given earlier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+PRONOUNS = {
+    "it": "it",
+    "its": "it",
+    "itself": "it",
+    "they": "they",
+    "them": "they",
+    "their": "they",
+    "themselves": "they",
+    "he": "person",
+    "him": "person",
+    "his": "person",
+    "she": "person",
+    "her": "person",
+}
+
+#: Kinds a pronoun can stand for.
+PRONOUN_KINDS = {
+    "it": {
+        "state",
+        "government",
+        "igo",
+        "armed_group",
+        "party",
+        "ngo",
+        "media",
+        "business",
+        "military",
+        "police",
+    },
+    "they": {
+        "rebels",
+        "armed_group",
+        "civilians",
+        "group_of_states",
+        "opposition",
+        "party",
+        "military",
+        "police",
+        "igo",
+        "government",
+        "media",
+        "business",
+        "religious",
+    },
+    "person": {"person"},
+}
+
+#: Nouns of definite descriptions and the kinds they can name.
+DESCRIPTIONS = {
+    "group": {"armed_group", "rebels", "party", "igo", "ngo", "opposition"},
+    "organisation": {"armed_group", "igo", "ngo", "party"},
+    "organization": {"armed_group", "igo", "ngo", "party"},
+    "movement": {"armed_group", "rebels", "party", "opposition"},
+    "faction": {"armed_group", "rebels", "party"},
+    "alliance": {"igo", "group_of_states", "armed_group", "rebels"},
+    "coalition": {"igo", "group_of_states", "armed_group", "rebels"},
+    "bloc": {"igo", "group_of_states"},
+    "country": {"state"},
+    "nation": {"state"},
+    "kingdom": {"state"},
+    "republic": {"state"},
+}
+
+#: Verbs whose subject "it" is usually not an actor ("it is clear", "it remains to be seen").
+PLEONASTIC_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter", "mean"}
+
+#: Roles that can stand in for each other when the same role has no antecedent.
+KINDRED_ROLES = {"REB": {"REB", "UAF", "OPP"}, "UAF": {"UAF", "REB"}, "OPP": {"OPP", "REB"}}
+
+WINDOW = 2  # sentences back for pronouns and descriptions
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A resolved mention as coreference sees it."""
+
+    start: int
+    sentence: int
+    actor_id: str
+    kind: str
+    plural: bool
+    subject: bool
+    role: str | None
+    country: str | None
+    text: str
+
+
+def resolve_pronoun(
+    pronoun: str, start: int, sentence: int, before: Sequence[Antecedent]
+) -> Antecedent | None:
+    group = PRONOUNS.get(pronoun.lower())
+    if group is None:
+        return None
+    kinds = PRONOUN_KINDS[group]
+
+    def fits(a: Antecedent) -> bool:
+        if a.kind not in kinds:
+            return False
+        if group == "it":
+            return not a.plural
+        if group == "they":
+            return a.plural or a.kind in {"armed_group", "group_of_states", "igo", "party"}
+        return True
+
+    return _nearest(before, start, sentence, fits)
+
+
+def resolve_description(
+    noun: str, start: int, sentence: int, before: Sequence[Antecedent]
+) -> Antecedent | None:
+    kinds = DESCRIPTIONS.get(noun.lower())
+    if kinds is None:
+        return None
+    return _nearest(before, start, sentence, lambda a: a.kind in kinds and not a.plural)
+
+
+def resolve_role(role: str, start: int, before: Sequence[Antecedent]) -> Antecedent | None:
+    """The nearest earlier mention of the same role in the document, else of a kindred one."""
+    earlier = [a for a in before if a.start < start and a.role]
+    for allowed in ({role}, KINDRED_ROLES.get(role, {role})):
+        matches = [a for a in earlier if a.role in allowed]
+        if matches:
+            return max(matches, key=lambda a: a.start)
+    return None
+
+
+def nearest_state(start: int, sentence: int, before: Sequence[Antecedent]) -> str | None:
+    """The country of the nearest earlier state-like mention (for "the army" with no owner)."""
+    found = _nearest(
+        before,
+        start,
+        sentence,
+        lambda a: a.country is not None and a.kind in {"state", "government", "military", "police"},
+    )
+    return found.country if found else None
+
+
+def resolve_short_name(text: str, start: int, before: Sequence[Antecedent]) -> Antecedent | None:
+    """A person named again by the end of their full name ("al-Muhaysini", "Assad")."""
+    words = text.split()
+    if not words:
+        return None
+    for a in sorted(before, key=lambda x: -x.start):
+        if a.start >= start or a.kind != "person":
+            continue
+        full = a.text.split()
+        if len(full) > len(words) and [w.lower() for w in full[-len(words) :]] == [
+            w.lower() for w in words
+        ]:
+            return a
+    return None
+
+
+def _nearest(
+    before: Sequence[Antecedent], start: int, sentence: int, fits: Callable[[Antecedent], bool]
+) -> Antecedent | None:
+    candidates = [
+        a
+        for a in before
+        if a.start < start and sentence - WINDOW <= a.sentence <= sentence and fits(a)
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda a: (sentence - a.sentence, not a.subject, -a.start))

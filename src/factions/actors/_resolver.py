@@ -1,0 +1,232 @@
+"""From a parsed document to resolved mentions and actors: recognition, then coreference."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factions.actors._coref import (
+    DESCRIPTIONS,
+    PLEONASTIC_HEADS,
+    PRONOUNS,
+    Antecedent,
+    nearest_state,
+    resolve_description,
+    resolve_pronoun,
+    resolve_role,
+    resolve_short_name,
+)
+from factions.actors._kb import KnowledgeBase, load_actors
+from factions.actors._recognise import Found, Recogniser
+from factions.actors._unknown import ACTOR_LABELS as UNKNOWN_LABELS
+from factions.actors._unknown import unknown_actor
+from factions.nlp import Block
+from factions.records import Actor, Document, Mention, Sentence
+
+INDEFINITE = {"a", "an", "another", "some", "several", "other", "many", "any"}
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """Something in a block that may name an actor: a found mention or a pronoun/description."""
+
+    start: int
+    end: int
+    found: Found | None = None
+    pronoun: str | None = None
+    description: str | None = None
+    surname: bool = False
+    """A proper noun that may be a person's short name ("Odhiambo" after "Abdi Wario Odhiambo")."""
+
+
+class KnowledgeBaseResolver:
+    """Resolves mentions against a knowledge base; unknown names become unknown actors."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, nlp: Language | None = None) -> None:
+        self.kb = kb or load_actors()
+        self._nlp = nlp
+        self._recogniser: Recogniser | None = None
+
+    @property
+    def recogniser(self) -> Recogniser:
+        if self._recogniser is None:
+            from factions.nlp import load_nlp
+
+            self._recogniser = Recogniser(self._nlp or load_nlp(), self.kb)
+        return self._recogniser
+
+    def resolve(
+        self, document: Document, blocks: Sequence[Block], sentences: Sequence[Sentence]
+    ) -> tuple[list[Mention], list[Actor]]:
+        year = document.published.year if document.published else None
+        starts = [s.start for s in sentences]
+        state = _DocumentState(self.kb, document.doc_id, year)
+        for block in blocks:
+            for item in self._items(block.doc, year):
+                span = block.doc[item.start : item.end]
+                start = block.offset + span.start_char
+                sentence = max(0, bisect.bisect_right(starts, start) - 1)
+                name_start = item.found.name_start if item.found else None
+                name = (
+                    block.doc[name_start : item.end].text if name_start is not None else span.text
+                )
+                state.add(item, span, start, sentence, name)
+        return state.mentions, list(state.actors.values())
+
+    def _items(self, doc: Doc, year: int | None) -> list[_Item]:
+        found = self.recogniser.find(doc, year)
+        items = [_Item(f.start, f.end, found=f) for f in found]
+        taken = {i for f in found for i in range(f.start, f.end)}
+        for token in doc:
+            if token.i in taken:
+                continue
+            lower = token.lower_
+            if lower in PRONOUNS and token.pos_ == "PRON" and not _pleonastic(token):
+                items.append(_Item(token.i, token.i + 1, pronoun=lower))
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in DESCRIPTIONS and _definite(token):
+                det = next(c for c in token.children if c.dep_ == "det")
+                items.append(_Item(det.i, token.i + 1, description=token.lemma_.lower()))
+            elif token.pos_ == "PROPN" and token.is_title:
+                items.append(_Item(token.i, token.i + 1, surname=True))
+        return sorted(items, key=lambda i: i.start)
+
+
+class _DocumentState:
+    """Mentions, actors and antecedents of one document as resolution goes along."""
+
+    def __init__(self, kb: KnowledgeBase, doc_id: str, year: int | None) -> None:
+        self.kb = kb
+        self.doc_id = doc_id
+        self.year = year
+        self.mentions: list[Mention] = []
+        self.actors: dict[str, Actor] = {}
+        self.before: list[Antecedent] = []
+        self._indefinite = False
+
+    def add(self, item: _Item, span: Span, start: int, sentence: int, name: str) -> None:
+        """Resolve one item; ``name`` is its text without a title in front."""
+        self._indefinite = any(
+            c.dep_ == "det" and c.lower_ in INDEFINITE for c in span.root.children
+        )
+        resolved = self._resolve(item, name, start, sentence)
+        if resolved is None:
+            return
+        actor, label, code = resolved
+        self.actors.setdefault(actor.actor_id, actor)
+        self.mentions.append(
+            Mention(
+                doc_id=self.doc_id,
+                sentence=sentence,
+                start=start,
+                end=start + len(span.text),
+                text=span.text,
+                label=label,
+                actor_id=actor.actor_id,
+                code=code,
+            )
+        )
+        root = span.root
+        role = item.found.role if item.found else None
+        self.before.append(
+            Antecedent(
+                start=start,
+                sentence=sentence,
+                actor_id=actor.actor_id,
+                kind=actor.kind,
+                plural=root.tag_ in ("NNS", "NNPS") or actor.kind == "group_of_states",
+                subject=root.dep_ in ("nsubj", "nsubjpass"),
+                role=role or self._role_of(actor),
+                country=actor.country,
+                text=name,
+            )
+        )
+
+    def _resolve(
+        self, item: _Item, name: str, start: int, sentence: int
+    ) -> tuple[Actor, str, str | None] | None:
+        if item.pronoun is not None:
+            found = resolve_pronoun(item.pronoun, start, sentence, self.before)
+            return self._again(found, "PRONOUN")
+        if item.description is not None:
+            found = resolve_description(item.description, start, sentence, self.before)
+            return self._again(found, "DESCRIPTION")
+        if item.surname:
+            return self._again(resolve_short_name(name, start, self.before), "PERSON")
+        f = item.found
+        assert f is not None
+        if f.source in ("kb", "nominal") and f.actor_id:
+            actor = self.kb.get(f.actor_id)
+            if actor is None:
+                return None
+            label = "KB" if f.source == "kb" else "NOMINAL"
+            return actor, label, self.kb.code_of(actor.actor_id, self.year)
+        if f.source == "role" and f.role:
+            return self._role(f.role, start, sentence)
+        if f.source == "ner" and f.label in UNKNOWN_LABELS:
+            if f.label == "PERSON":
+                earlier = resolve_short_name(name, start, self.before)
+                if earlier is not None:
+                    return self._again(earlier, "PERSON")
+            actor = unknown_actor(name, f.label)
+            code = f.title_code
+            if code and actor.code is None:
+                actor = Actor(actor.actor_id, actor.name, actor.kind, code, code[:3], (), False)
+            return actor, f.label, code
+        return None
+
+    def _role(self, role: str, start: int, sentence: int) -> tuple[Actor, str, str | None] | None:
+        """A bare role: "the rebels" point back; "a militia" introduces someone new."""
+        earlier = None if self._indefinite else resolve_role(role, start, self.before)
+        if earlier is not None:
+            return self._again(earlier, "ROLE")
+        organ = self.kb.roles[role].organ
+        country = nearest_state(start, sentence, self.before) if organ else None
+        actor = self.kb.get(self.kb.sector_id(country, role)) if country else None
+        if actor is None:
+            entry = self.kb.roles[role]
+            actor = Actor(role, entry.label, entry.kind, role, None, (), True)
+        return actor, "ROLE", actor.code
+
+    def _role_of(self, actor: Actor) -> str | None:
+        """The sector role of IRNMIL-like actors (and of a bare role actor such as REB)."""
+        if actor.actor_id in self.kb.roles:
+            return actor.actor_id
+        state, role = actor.actor_id[:3], actor.actor_id[3:]
+        return role if state in self.kb.states and role in self.kb.roles else None
+
+    def _again(self, found: Antecedent | None, label: str) -> tuple[Actor, str, str | None] | None:
+        if found is None:
+            return None
+        actor = self.actors.get(found.actor_id) or self.kb.get(found.actor_id)
+        if actor is None:
+            return None
+        previous = next(
+            (m.code for m in reversed(self.mentions) if m.actor_id == actor.actor_id), actor.code
+        )
+        return actor, label, previous
+
+
+def _pleonastic(token: Token) -> bool:
+    if token.lower_ != "it":
+        return False
+    return token.dep_ == "expl" or (
+        token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in PLEONASTIC_HEADS
+    )
+
+
+def _definite(token: Token) -> bool:
+    """'the group' standing alone: a definite article and nothing that makes it a new entity.
+
+    "the militant group ISIS", "the coalition that captured Idlib", "the Russian-Iranian
+    alliance" name or describe their referent themselves; only the bare noun points back.
+    """
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children):
+        return False
+    return all(c.dep_ in ("det", "punct") for c in children)

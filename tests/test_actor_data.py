@@ -1,0 +1,79 @@
+"""Every actor data file follows the schema, and the knowledge base holds together."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from factions.actors import load_actors, read_actor_file
+from factions.actors._kb import read_roles
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "factions" / "data" / "actors"
+ACTOR_FILES = sorted(p for p in DATA.glob("*.yaml") if p.name != "roles.yaml")
+
+
+@pytest.mark.parametrize("path", ACTOR_FILES, ids=lambda p: p.name)
+def test_each_file_follows_the_schema(path: Path):
+    entries = read_actor_file(path)
+    assert entries, f"{path.name} is empty"
+    for entry in entries:
+        assert entry.id.strip() == entry.id and entry.id
+        if entry.country is not None:
+            assert len(entry.country) == 3 and entry.country.isupper()
+
+
+def test_ids_are_unique_across_files():
+    ids = Counter(e.id for path in ACTOR_FILES for e in read_actor_file(path))
+    assert [i for i, n in ids.items() if n > 1] == []
+
+
+def test_every_country_is_there_with_demonyms_and_a_capital_or_a_reason():
+    kb = load_actors()
+    for country in pycountry.countries:
+        entry = kb.entries.get(country.alpha_3)
+        assert entry is not None, f"{country.alpha_3} ({country.name}) missing"
+        assert entry.kind == "state"
+        assert entry.demonyms, f"{country.alpha_3} has no demonyms"
+        assert entry.capital or entry.note, f"{country.alpha_3}: no capital and no note why"
+
+
+def test_enough_organisations_and_armed_groups():
+    kb = load_actors()
+    kinds = Counter(e.kind for e in kb.entries.values())
+    groups = kinds["armed_group"] + kinds["rebels"] + kinds["party"]
+    organisations = kinds["igo"] + kinds["group_of_states"] + kinds["ngo"]
+    assert groups + organisations >= 150
+    assert groups >= 100
+
+
+def test_parents_and_offices_point_at_actors_we_know():
+    kb = load_actors()
+    for entry in kb.entries.values():
+        for parent in entry.parents:
+            assert kb.get(parent.id) is not None, f"{entry.id}: unknown parent {parent.id}"
+            if parent.since and parent.until:
+                assert parent.since <= parent.until
+        for role in entry.roles:
+            assert kb.get(role.for_) is not None, f"{entry.id}: unknown office {role.for_}"
+            assert role.until is None or role.since <= role.until
+
+
+def test_a_surface_form_names_one_actor():
+    """Two actors sharing an alias would make resolution a coin toss."""
+    kb = load_actors()
+    owners: dict[str, set[str]] = {}
+    for alias in kb.aliases():
+        owners.setdefault(alias.text.lower(), set()).add(alias.actor_id)
+    clashes = {text: ids for text, ids in owners.items() if len(ids) > 1}
+    assert clashes == {}
+
+
+def test_role_nouns_belong_to_one_role():
+    roles = read_roles(DATA / "roles.yaml")
+    nouns = Counter(n for r in roles.values() for n in (*r.nouns, *r.phrases))
+    assert [n for n, c in nouns.items() if c > 1] == []
+    for required in ("GOV", "MIL", "COP", "REB", "OPP", "CVL", "MED", "BUS"):
+        assert required in roles

@@ -1,0 +1,168 @@
+"""Actor recognition and resolution, mechanism by mechanism, on sentences we wrote ourselves."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factions.actors import KnowledgeBaseResolver, load_actors
+from factions.pipeline import Pipeline
+from factions.records import Document, Mention
+from tests.conftest import RunCli
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def mentions(pipeline: Pipeline, text: str, published: date | None = date(2016, 3, 1)):
+    processed = pipeline.process_one(Document(text=text, source="t", published=published))
+    return processed.mentions
+
+
+def by_text(found: list[Mention] | tuple[Mention, ...]) -> dict[str, Mention]:
+    return {m.text: m for m in found}
+
+
+def test_aliases_and_transliterations(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, (
+        "Fighters loyal to Jabhat al-Nusra clashed with Daesh near Aleppo, while Hizbollah "
+        "sent reinforcements. Al-Qaeda praised the attack and al Qaida's media arm echoed it."
+    )))
+    nusra = found["Jabhat al-Nusra"].actor_id
+    assert nusra is not None and not nusra.startswith("unk:")
+    assert found["Daesh"].actor_id == "ISIS"
+    assert found["Hizbollah"].actor_id == "HEZBOLLAH"
+    assert found["Al-Qaeda"].actor_id == found["al Qaida"].actor_id == "AL_QAEDA"
+
+
+def test_countries_demonyms_and_nominal_actors(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, (
+        "Iranian troops crossed into Iraq as Syrian rebel groups regrouped. Kuwaiti financiers "
+        "paid the fighters, and Turkish police detained two smugglers."
+    )))
+    assert found["Iranian troops"].actor_id == "IRNMIL"
+    assert found["Syrian rebel groups"].actor_id == "SYRREB"
+    assert found["Kuwaiti financiers"].actor_id == "KWTBUS"
+    assert found["Turkish police"].actor_id == "TURCOP"
+    assert found["Iraq"].actor_id == "IRQ"
+
+
+def test_metonyms_stand_for_the_government(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, (
+        "Moscow rejected the claim, and the Kremlin said Washington was to blame. "
+        "The White House declined to comment, while Tehran stayed silent."
+    )))
+    assert found["Moscow"].actor_id == "RUSGOV"
+    assert found["the Kremlin"].actor_id == "RUSGOV"
+    assert found["Washington"].actor_id == "USAGOV"
+    assert found["Tehran"].actor_id == "IRNGOV"
+    white_house = next(m for m in found.values() if "White House" in m.text)
+    assert white_house.actor_id == "USAGOV"
+
+
+def test_pronouns_take_the_nearest_compatible_antecedent(pipeline: Pipeline):
+    found = mentions(pipeline, (
+        "Qatar has hosted Taliban envoys for years. It also funds schools in Gaza, "
+        "officials said. The Taliban say they will keep their office in Doha."
+    ))
+    it = next(m for m in found if m.text == "It")
+    assert it.actor_id == "QAT" and it.label == "PRONOUN"
+    they = next(m for m in found if m.text == "they")
+    assert they.actor_id == "TALIBAN"
+
+
+def test_definite_descriptions(pipeline: Pipeline):
+    found = mentions(pipeline, (
+        "Al-Shabaab fighters stormed a base near Mogadishu on Monday. "
+        "The group said it had killed dozens of soldiers."
+    ))
+    group = next(m for m in found if m.text == "The group")
+    assert group.actor_id == "AL_SHABAAB" and group.label == "DESCRIPTION"
+
+
+def test_bare_roles_resolve_to_the_earlier_nominal(pipeline: Pipeline):
+    found = mentions(pipeline, (
+        "Libyan rebel groups seized the oil port on Friday. "
+        "The rebels later handed it to a militia from Misrata."
+    ))
+    rebels = next(m for m in found if m.text.lower().endswith("rebels"))
+    assert rebels.actor_id == "LBYREB" and rebels.label == "ROLE"
+
+
+def test_titles_and_short_names_of_unknown_people(pipeline: Pipeline):
+    found = mentions(pipeline, (
+        "Kenyan Interior Minister Abdi Wario Odhiambo visited the camp. "
+        "Odhiambo later told reporters the border would stay shut."
+    ))
+    full = next(m for m in found if "Abdi Wario Odhiambo" in m.text)
+    short = next(m for m in found if m.text == "Odhiambo")
+    assert full.actor_id == short.actor_id == "unk:abdi-wario-odhiambo"
+    assert full.code == "KENGOV", "the title says whom the person acts for"
+
+
+def test_unknown_named_actors_are_kept(pipeline: Pipeline):
+    found = mentions(pipeline, "The Brigade of the Northern Valleys attacked a convoy.")
+    assert any(m.actor_id and m.actor_id.startswith("unk:") for m in found)
+
+
+PERSON_YAML = """
+actors:
+  - id: TEST_MINISTER
+    name: Oriane Valcourt
+    kind: person
+    country: FRA
+    aliases: [Valcourt]
+    roles:
+      - {for: FRAGOV, title: Foreign Minister, since: 2001, until: 2005}
+  - id: VALLEY_FRONT
+    name: Valley Liberation Front
+    kind: armed_group
+    country: MLI
+    aliases: [VLF-Mali]
+"""
+
+
+@pytest.fixture
+def user_actors(tmp_path: Path) -> Path:
+    path = tmp_path / "mine.yaml"
+    path.write_text(PERSON_YAML, encoding="utf-8")
+    return path
+
+
+def test_people_act_for_their_office_only_while_they_hold_it(user_actors: Path):
+    pipeline = Pipeline(kb=load_actors([user_actors]))
+    text = "Oriane Valcourt met the envoy. Valcourt said talks would go on."
+    during = mentions(pipeline, text, date(2003, 6, 1))
+    after = mentions(pipeline, text, date(2010, 6, 1))
+    assert {m.actor_id for m in during if "Valcourt" in m.text} == {"TEST_MINISTER"}
+    assert {m.code for m in during if "Valcourt" in m.text} == {"FRAGOV"}
+    assert {m.code for m in after if "Valcourt" in m.text} == {None}
+
+
+def test_user_actor_file_through_cli_and_environment(
+    run_cli: RunCli, user_actors: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    article = tmp_path / "a-2004-01-05.txt"
+    article.write_text("The Valley Liberation Front attacked a convoy near Gao.", "utf-8")
+    db = tmp_path / "a.duckdb"
+    assert run_cli("ingest", article, "--db", db, "--actors", user_actors).code == 0
+    listed = run_cli("actors", "--db", db, "--format", "jsonl").out
+    assert '"id": "VALLEY_FRONT"' in listed
+    monkeypatch.setenv("FACTIONS_ACTORS", str(user_actors))
+    resolver = KnowledgeBaseResolver(load_actors())
+    assert resolver.kb.get("VALLEY_FRONT") is not None
+
+
+def test_unknown_listing(run_cli: RunCli, tmp_path: Path):
+    article = tmp_path / "b-2019-02-02.txt"
+    article.write_text("Commander Tesfamariam Gebrekidan of the Zenawi Brigade met Ethiopia's envoy.",
+                       "utf-8")
+    db = tmp_path / "b.duckdb"
+    assert run_cli("ingest", article, "--db", db).code == 0
+    unknown = run_cli("actors", "--db", db, "--unknown").out
+    assert "unk:" in unknown
+    assert "ETH" not in unknown.split()
