@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from factions.actors import KnowledgeBase, KnowledgeBaseResolver
-from factions.events import NoEventCoder
+from factions.events import RuleEventCoder
 from factions.nlp import Block, ParsedDocument, load_nlp, parse_documents
 from factions.records import Document, ProcessedDocument, Sentence
 from factions.ty import ActorResolver, EventCoder
@@ -32,7 +32,7 @@ class Pipeline:
     ) -> None:
         self._nlp = nlp
         self.resolver: ActorResolver = resolver or KnowledgeBaseResolver(kb, nlp)
-        self.coder: EventCoder = coder or NoEventCoder()
+        self.coder: EventCoder = coder or RuleEventCoder()
         self.batch_size = batch_size
 
     @property
@@ -53,7 +53,7 @@ class Pipeline:
         document = parsed.document
         sentences = split_sentences(document.doc_id, parsed.blocks)
         mentions, actors = self.resolver.resolve(document, parsed.blocks, sentences)
-        events = self.coder.code(document.doc_id, parsed.blocks, sentences, mentions)
+        events = self.coder.code(document, parsed.blocks, sentences, mentions, actors)
         return ProcessedDocument(
             document=document,
             sentences=tuple(sentences),

@@ -22,8 +22,9 @@ class EventCoder(Protocol):
 
     def code(
         self,
-        doc_id: str,
+        document: Document,
         blocks: Sequence[Block],
         sentences: Sequence[Sentence],
         mentions: Sequence[Mention],
+        actors: Sequence[Actor],
     ) -> list[Event]: ...

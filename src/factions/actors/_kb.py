@@ -15,9 +15,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from factions._yaml import read_yaml
 from factions.errors import FactionsError
 from factions.records import Actor
 
@@ -218,14 +218,7 @@ def _data_dir() -> Path:
 
 
 def _read_yaml(path: Path) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=loader)
-    except OSError as exc:
-        raise KnowledgeBaseError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(f"{path}: not valid YAML ({exc})") from exc
+    return read_yaml(path, KnowledgeBaseError)
 
 
 def read_actor_file(path: Path) -> list[ActorEntry]:

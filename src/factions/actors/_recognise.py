@@ -82,6 +82,7 @@ class Recogniser:
         spans = [doc[s:e] for matcher in (self._exact, self._lower) for _key, s, e in matcher(doc)]
         kept = filter_spans(spans)
         found = [f for f in map(self._from_alias, kept) if f is not None]
+        found = self._inside_names(doc, found)
         found = self._nominals(doc, found, year)
         taken = {i for f in found for i in range(f.start, f.end)}
         for ent in doc.ents:
@@ -100,6 +101,27 @@ class Recogniser:
             return None
         alias = _best(options)
         return Found(span.start, span.end, "kb", alias.actor_id, how=alias.how)
+
+    def _inside_names(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """A demonym or capital inside a longer unknown name is part of the name.
+
+        "Abu Hassan al-Kuwaiti" is a person, not Kuwait; "Syrian Democratic Council" is one
+        organisation, not Syria. Names and aliases of known actors are kept whatever the NER
+        says, as they are more specific than it.
+        """
+        weak = {"demonym", "capital", "metonym"}
+        drop: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            inside = [f for f in found if ent.start <= f.start and f.end <= ent.end]
+            if (
+                inside
+                and all(f.how in weak for f in inside)
+                and any(f.end - f.start < ent.end - ent.start for f in inside)
+            ):
+                drop.update(id(f) for f in inside)
+        return [f for f in found if id(f) not in drop]
 
     # -- nominal actors -----------------------------------------------------------------------
 
@@ -142,18 +164,32 @@ class Recogniser:
             if actor_id is None:
                 result.append(owner)
                 continue
-            merged = Found(owner.start, end, "nominal", actor_id, role=role, how=owner.how)
+            merged = Found(
+                min(owner.start, start),
+                max(owner.end, end),
+                "nominal",
+                actor_id,
+                role=role,
+                how=owner.how,
+            )
             result.append(merged)
             for i in range(merged.start, merged.end):
                 by_token[i] = merged
         return result
 
     def _owner(self, doc: Doc, head: Token, start: int, by_token: dict[int, Found]) -> Found | None:
-        """A known actor in the role noun's phrase, left of it ("Iranian" in "Iranian troops")."""
+        """A known actor in the role noun's phrase: left of it ("Iranian" in "Iranian troops"),
+        or a state after "from" ("financiers from Kuwait")."""
         for i in range(start - 1, head.left_edge.i - 1, -1):
             f = by_token.get(i)
             if f is not None and f.source == "kb":
                 return f
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                for grand in child.children:
+                    f = by_token.get(grand.i)
+                    if grand.dep_ == "pobj" and f is not None and f.actor_id in self.kb.states:
+                        return replace(f, start=start, end=f.end)
         return None
 
     def _nominal_actor(self, owner: Found, role: str, year: int | None) -> str | None:

@@ -1,28 +1,13 @@
-"""Event coding: who did what to whom, in PLOVER and CAMEO.
+"""Event coding: who did what to whom, in PLOVER and CAMEO, from one spaCy parse.
 
-The coder lands with issue 6. Until then :class:`NoEventCoder` finds no events, so that the
-pipeline, the store and ``factions evaluate`` run end to end and report honest zeros.
+The lexicon (``data/events/*.yaml``) maps verb frames and nominal triggers to PLOVER types and
+CAMEO codes; :class:`RuleEventCoder` reads their arguments off the dependency tree and resolves
+them through the actor mentions, with negation, modality and attribution.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from factions.events._coder import RuleEventCoder
+from factions.events._lexicon import Lexicon, LexiconError, load_lexicon, quad_class
 
-from factions.nlp import Block
-from factions.records import Event, Mention, Sentence
-
-
-class NoEventCoder:
-    """Codes nothing; stands where the real coder will."""
-
-    def code(
-        self,
-        doc_id: str,
-        blocks: Sequence[Block],
-        sentences: Sequence[Sentence],
-        mentions: Sequence[Mention],
-    ) -> list[Event]:
-        return []
-
-
-__all__ = ["NoEventCoder"]
+__all__ = ["Lexicon", "LexiconError", "RuleEventCoder", "load_lexicon", "quad_class"]

@@ -1,0 +1,172 @@
+"""Who and whom: the source and target of a trigger, read off the dependency parse.
+
+Each function returns head tokens; coordination is expanded ("Turkey, Qatar and Saudi Arabia"
+gives three heads), and the heads are mapped to actor mentions by the coder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+#: Nouns that only count or group the actor after "of" ("hundreds of Iranian troops").
+QUANTITY = {
+    "hundred",
+    "thousand",
+    "dozen",
+    "million",
+    "number",
+    "group",
+    "member",
+    "part",
+    "some",
+    "many",
+    "most",
+    "all",
+    "one",
+    "two",
+    "three",
+    "several",
+    "contingent",
+    "unit",
+    "team",
+    "band",
+    "handful",
+    "score",
+    "majority",
+    "rest",
+}
+#: Verbs whose object clause states someone else's act: the speaker only reports it.
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+
+
+def expand(token: Token) -> list[Token]:
+    """A head and its conjuncts, through quantity nouns ("dozens of rebels" → rebels)."""
+    heads = [token, *token.conjuncts]
+    out: list[Token] = []
+    for head in heads:
+        out.append(_through_quantity(head))
+    return out
+
+
+def _through_quantity(token: Token) -> Token:
+    if token.lemma_.lower() in QUANTITY or token.like_num:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return _through_quantity(objects[0])
+    return token
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The doer: the verb's own subject, else the subject it shares in a chain of verbs."""
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if own:
+        if own[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return expand(verb.head)
+        return expand(own[0])
+    if is_passive(verb):
+        agent = agents(verb)
+        if agent:
+            return agent
+        return []
+    if verb.dep_ == "relcl":  # "the militia which shelled…" parsed without the pronoun
+        return expand(verb.head)
+    if verb.dep_ == "acl":  # "the coalition fighting the government"
+        return expand(verb.head)
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            obj = [c for c in head.children if c.dep_ == "dobj"]
+            if obj and head.lemma_ in OBJECT_CONTROL:
+                return expand(obj[0])
+        return subjects(head)
+    return []
+
+
+#: Verbs whose object, not subject, does the act of their infinitive ("urged Iran to stop").
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "call",
+    "order",
+    "force",
+    "press",
+    "encourage",
+    "invite",
+    "persuade",
+    "tell",
+    "allow",
+    "help",
+    "push",
+    "compel",
+    "pressure",
+}
+
+
+def agents(verb: Token) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return expand(objects[0])
+    return []
+
+
+def objects(verb: Token) -> list[Token]:
+    """The done-to: direct object, or the subject of a passive, or the noun a passive
+    participle modifies ("the FSA, backed by the US")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return expand(child)
+    if is_passive(verb):
+        passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        if passive:
+            if passive[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return expand(verb.head)
+            return expand(passive[0])
+        if verb.dep_ in ("acl", "relcl"):
+            return expand(verb.head)
+    return []
+
+
+def prepositional(token: Token, preps: set[str]) -> list[Token]:
+    """Objects of the given prepositions hanging off ``token`` ("appealed to X", "talks with X")."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    out += expand(grand)
+        elif child.dep_ == "prep" and child.lower_ in ("of",) and "of" in preps:
+            out += [g for g in child.children if g.dep_ == "pobj"]
+    return out
+
+
+def members(verb: Token) -> Iterator[Token]:
+    """Actors an "including"/"such as" list names anywhere in the clause of ``verb``.
+
+    "a number of states have supported the rebels during the war, including Turkey and Qatar":
+    the list hangs off the last noun of the clause, but names members of the subject.
+    """
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ in ("including", "like"):
+            for grand in token.children:
+                if grand.dep_ == "pobj":
+                    yield from expand(grand)
+        elif token.lower_ == "such" and token.nbor(1).lower_ == "as":
+            for grand in token.nbor(1).children:
+                if grand.dep_ == "pobj":
+                    yield from expand(grand)

@@ -1,0 +1,334 @@
+"""The rule-based event coder: triggers from the lexicon, arguments from one spaCy parse.
+
+For every verb or noun of the lexicon in a sentence, the coder reads its source and target off
+the dependency tree (``_arguments``), maps them to the actor mentions the resolver found, and
+codes one event per source-target pair, with negation, modality and attribution (``_modality``).
+An event without an actor on both sides is not coded: a wrong or empty side is worse than none.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factions.events._arguments import (
+    expand,
+    members,
+    objects,
+    prepositional,
+    subjects,
+)
+from factions.events._lexicon import Coding, Lexicon, NounTrigger, VerbFrame, load_lexicon
+from factions.events._modality import Stance, stance
+from factions.nlp import Block
+from factions.records import Actor, ActorRef, Attribution, Document, Event, Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Mentions found through coreference are less certain than names.
+INDIRECT_LABELS = {"PRONOUN", "DESCRIPTION", "ROLE"}
+#: Links that make an argument non-local (shared subject, relative clause, participle).
+LONG_LINKS = {"relcl", "acl", "xcomp", "advcl", "conj", "pcomp"}
+MODALITY_PENALTY = {
+    "asserted": 0.0,
+    "claimed": 0.05,
+    "hedged": 0.15,
+    "future": 0.2,
+    "hypothetical": 0.25,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    trigger: Token
+    coding: Coding
+    sources: list[Token]
+    targets: list[Token]
+    base: float
+    """Confidence before penalties: how direct the trigger is."""
+
+
+class RuleEventCoder:
+    """Codes events with the lexicon; see the module docstring."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon()
+        return self._lexicon
+
+    def code(
+        self,
+        document: Document,
+        blocks: Sequence[Block],
+        sentences: Sequence[Sentence],
+        mentions: Sequence[Mention],
+        actors: Sequence[Actor],
+    ) -> list[Event]:
+        by_id = {a.actor_id: a for a in actors}
+        starts = [s.start for s in sentences]
+        ordered = sorted(mentions, key=lambda m: m.start)
+        mention_starts = [m.start for m in ordered]
+        best: dict[tuple[int, str, str, str], Event] = {}
+        for block in blocks:
+            if _is_headline(document, block):
+                continue
+            lo = bisect.bisect_left(mention_starts, block.offset)
+            hi = bisect.bisect_left(mention_starts, block.offset + len(block.doc.text) + 1)
+            token_mentions = _token_mentions(block, ordered[lo:hi])
+            for candidate in self._candidates(block):
+                for event in self._events(
+                    document, block, candidate, token_mentions, by_id, sentences, starts
+                ):
+                    key = (
+                        event.sentence,
+                        event.source.id if event.source else "",
+                        event.target.id if event.target else "",
+                        event.plover or "",
+                    )
+                    if key not in best or best[key].confidence < event.confidence:
+                        best[key] = event
+        return sorted(best.values(), key=lambda e: (e.span[0], e.trigger_start))
+
+    # -- triggers -----------------------------------------------------------------------------
+
+    def _candidates(self, block: Block) -> list[_Candidate]:
+        lexicon = self.lexicon
+        out: list[_Candidate] = []
+        for token in block.doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and lemma in lexicon.verbs:
+                if self._carries_noun(token):
+                    continue
+                frame = self._frame(token, lexicon.verbs[lemma])
+                if frame is None:
+                    continue
+                targets = prepositional(token, {frame.prep}) if frame.prep else objects(token)
+                out.append(_Candidate(token, lexicon.coding(frame), subjects(token), targets, 0.8))
+            elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
+                candidate = self._nominal(token, lexicon.nouns[lemma])
+                if candidate is not None:
+                    out.append(candidate)
+        return out
+
+    def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")}
+        fitting = [f for f in frames if f.particle == particle]
+        if not fitting:
+            return None
+        with_prep = [f for f in fitting if f.prep and f.prep in preps]
+        if with_prep:
+            return with_prep[0]
+        plain = [f for f in fitting if f.prep is None]
+        return plain[0] if plain else None
+
+    def _carries_noun(self, verb: Token) -> bool:
+        """A light verb whose object is a nominal trigger: the noun is the event."""
+        if verb.lemma_.lower() not in self.lexicon.light_verbs:
+            return False
+        return any(
+            c.dep_ in ("dobj", "obj") and self._trigger_noun(c) is not None for c in verb.children
+        )
+
+    def _trigger_noun(self, token: Token) -> Token | None:
+        """The trigger noun of an object: itself, or its compound ("airstrike campaign")."""
+        if token.lemma_.lower() in self.lexicon.nouns:
+            return token
+        for child in token.children:
+            if child.dep_ == "compound" and child.lemma_.lower() in self.lexicon.nouns:
+                return child
+        return None
+
+    def _nominal(self, noun: Token, entry: NounTrigger) -> _Candidate | None:
+        coding = self.lexicon.coding(entry)
+        carrier = noun.head if noun.dep_ == "compound" else noun
+        preps = set(entry.preps)
+        targets = prepositional(carrier, preps) or prepositional(noun, preps)
+        verb = carrier.head
+        if carrier.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.light_verbs:
+            sources = subjects(verb)
+            targets = targets or prepositional(verb, preps)
+            return _Candidate(noun, coding, sources, targets, 0.7)
+        owners = [c for c in carrier.children if c.dep_ == "poss"]
+        owners += [
+            c
+            for c in (*carrier.children, *noun.children)
+            if c.dep_ in ("amod", "compound") and c is not noun
+        ]
+        if owners:
+            return _Candidate(noun, coding, expand(owners[0]), targets, 0.6)
+        return None
+
+    # -- events -------------------------------------------------------------------------------
+
+    def _events(
+        self,
+        document: Document,
+        block: Block,
+        candidate: _Candidate,
+        token_mentions: dict[int, Mention],
+        actors: dict[str, Actor],
+        sentences: Sequence[Sentence],
+        starts: list[int],
+    ) -> list[Event]:
+        sources = [m for m in (_mention_of(t, token_mentions) for t in candidate.sources) if m]
+        if sources and candidate.trigger.pos_ == "VERB":
+            sources += [
+                m
+                for t in members(candidate.trigger)
+                if (m := _mention_of(t, token_mentions)) is not None
+            ]
+        targets = [m for m in (_mention_of(t, token_mentions) for t in candidate.targets) if m]
+        if not sources or not targets:
+            return []
+        trigger = candidate.trigger
+        offset = block.offset + trigger.idx
+        sentence = sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
+        how = stance(trigger)
+        attribution = _attribution(how, token_mentions, actors)
+        events = []
+        for source in _unique(sources):
+            for target in _unique(targets):
+                if source.actor_id == target.actor_id:
+                    continue
+                modality = how.modality
+                if (
+                    modality == "claimed"
+                    and attribution
+                    and _same_actor(how, source, token_mentions)
+                ):
+                    modality = "asserted"
+                confidence = candidate.base - MODALITY_PENALTY[modality]
+                confidence -= 0.1 * sum(m.label in INDIRECT_LABELS for m in (source, target))
+                confidence -= 0.1 if trigger.dep_ in LONG_LINKS else 0.0
+                events.append(
+                    Event(
+                        doc_id=document.doc_id,
+                        sentence=sentence.index,
+                        span=(sentence.start, sentence.end),
+                        sentence_text=sentence.text,
+                        trigger=trigger.text,
+                        trigger_start=offset,
+                        source=_ref(source, actors),
+                        target=_ref(target, actors),
+                        plover=candidate.coding.plover,
+                        plover_mode=candidate.coding.mode,
+                        cameo=candidate.coding.cameo,
+                        quad_class=candidate.coding.quad_class,
+                        goldstein=candidate.coding.goldstein,
+                        negated=how.negated,
+                        modality=modality,
+                        attribution=attribution,
+                        date=document.published,
+                        date_precision="publication" if document.published else None,
+                        confidence=max(0.05, min(0.99, confidence)),
+                        doc_ref=document.ref,
+                    )
+                )
+        return events
+
+
+def _is_headline(document: Document, block: Block) -> bool:
+    """The title line repeats the lead in headline grammar the parser reads badly: not coded."""
+    title = document.title
+    return title is not None and block.offset <= len(title) and block.doc.text == title.strip()
+
+
+def _token_mentions(block: Block, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    out: dict[int, Mention] = {}
+    for mention in mentions:
+        span = block.doc.char_span(
+            mention.start - block.offset, mention.end - block.offset, alignment_mode="expand"
+        )
+        if span is None:
+            continue
+        for token in span:
+            out[token.i] = mention
+    return out
+
+
+def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """The actor an argument head names: itself, or a name attached to it."""
+    found = mentions.get(token.i)
+    if found is not None:
+        return found
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in mentions:
+            return mentions[child.i]
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in mentions:
+            return mentions[child.i]
+    for child in token.children:  # "the capture of a Russian soldier"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.i in mentions:
+                    return mentions[grand.i]
+    return None
+
+
+def _collective(mention: Mention, actors: dict[str, Actor], heads: list[Token]) -> bool:
+    """A subject that stands for several actors ("a number of Sunni states", "the rebels")."""
+    actor = actors.get(mention.actor_id or "")
+    if actor is not None and actor.kind == "group_of_states":
+        return True
+    return any(h.tag_ in ("NNS", "NNPS") for h in heads)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[str | None, Mention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.actor_id, mention)
+    return list(seen.values())
+
+
+def _ref(mention: Mention, actors: dict[str, Actor]) -> ActorRef:
+    actor = actors.get(mention.actor_id or "")
+    if actor is None:
+        return ActorRef(
+            id=mention.actor_id or "",
+            name=mention.text,
+            mention=mention.text,
+            kind="unknown",
+            code=mention.code,
+        )
+    return ActorRef(
+        id=actor.actor_id,
+        name=actor.name,
+        mention=mention.text,
+        kind=actor.kind,
+        code=mention.code or actor.code,
+    )
+
+
+def _attribution(
+    how: Stance, mentions: dict[int, Mention], actors: dict[str, Actor]
+) -> Attribution | None:
+    for token in (how.outlet, how.speaker):
+        if token is None:
+            continue
+        mention = _mention_of(token, mentions)
+        text = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+        if mention is not None:
+            actor = actors.get(mention.actor_id or "")
+            return Attribution(
+                name=actor.name if actor else mention.text,
+                kind=actor.kind if actor else "unknown",
+                mention=text,
+            )
+        if token.pos_ in ("NOUN", "PROPN"):
+            return Attribution(name=text, kind="source", mention=text)
+    return None
+
+
+def _same_actor(how: Stance, source: Mention, mentions: dict[int, Mention]) -> bool:
+    if how.speaker is None:
+        return False
+    speaker = _mention_of(how.speaker, mentions)
+    return speaker is not None and speaker.actor_id == source.actor_id

@@ -1,0 +1,166 @@
+"""The event lexicon (data/events/*.yaml): triggers to PLOVER and CAMEO, and the CAMEO codebook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from factions._yaml import read_yaml
+from factions.errors import FactionsError
+from factions.ontology import PLOVER_TYPES
+
+
+class LexiconError(FactionsError):
+    """A lexicon file that does not follow the schema (which file, which entry, why)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CameoCode(_Strict):
+    name: str
+    goldstein: float
+
+
+class _Trigger(_Strict):
+    lemma: str
+    plover: str
+    mode: str | None = None
+    cameo: str
+    examples: list[str] = []
+    note: str | None = None
+
+    @field_validator("plover")
+    @classmethod
+    def _plover(cls, value: str) -> str:
+        if value not in PLOVER_TYPES:
+            raise ValueError(f"{value!r} is not a PLOVER type")
+        return value
+
+    @field_validator("lemma")
+    @classmethod
+    def _lemma(cls, value: str) -> str:
+        if not value.strip() or value != value.lower():
+            raise ValueError("lemma must be lower case and not empty")
+        return value
+
+
+class VerbFrame(_Trigger):
+    particle: str | None = None
+    prep: str | None = None
+    passive_agent: bool = True
+
+
+class NounTrigger(_Trigger):
+    preps: list[str] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """What a trigger means: PLOVER type and mode, CAMEO code, QuadClass, Goldstein."""
+
+    plover: str
+    mode: str | None
+    cameo: str
+    quad_class: int
+    goldstein: float
+
+
+def quad_class(cameo: str) -> int:
+    """QuadClass from the CAMEO root: 1 verbal / 2 material cooperation, 3 / 4 conflict."""
+    root = int(cameo[:2])
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    if root <= 13:
+        return 3
+    return 4
+
+
+class Lexicon:
+    """Verb frames, nominal triggers, light verbs and the codebook, indexed for lookup."""
+
+    def __init__(
+        self,
+        codes: dict[str, CameoCode],
+        verbs: Iterable[VerbFrame],
+        nouns: Iterable[NounTrigger],
+        light_verbs: Iterable[str],
+    ) -> None:
+        self.codes = codes
+        self.verbs: dict[str, list[VerbFrame]] = {}
+        for frame in verbs:
+            self.verbs.setdefault(frame.lemma, []).append(frame)
+        self.nouns: dict[str, NounTrigger] = {n.lemma: n for n in nouns}
+        self.light_verbs: set[str] = set()
+        self.light_particles: dict[str, str] = {}
+        for entry in light_verbs:
+            lemma, _, particle = entry.partition(" ")
+            self.light_verbs.add(lemma)
+            if particle:
+                self.light_particles[lemma] = particle
+
+    def coding(self, trigger: _Trigger) -> Coding:
+        code = self.codes.get(trigger.cameo)
+        goldstein = code.goldstein if code else self.codes[trigger.cameo[:2]].goldstein
+        return Coding(
+            trigger.plover, trigger.mode, trigger.cameo, quad_class(trigger.cameo), goldstein
+        )
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("factions") / "data" / "events"))
+
+
+def _read(path: Path) -> Any:
+    return read_yaml(path, LexiconError)
+
+
+def _entries(path: Path, key: str, model: type[_Trigger]) -> list[Any]:
+    data = _read(path)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise LexiconError(f"{path}: expected a top-level '{key}:' list")
+    out = []
+    for index, raw in enumerate(data[key]):
+        try:
+            out.append(model.model_validate(raw))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            lemma = raw.get("lemma") if isinstance(raw, dict) else None
+            where = ".".join(str(p) for p in first["loc"])
+            raise LexiconError(
+                f"{path}: {key}[{index}] ({lemma!r}): {where}: {first['msg']}"
+            ) from exc
+    return out
+
+
+def read_codebook(path: Path) -> dict[str, CameoCode]:
+    data = _read(path)
+    try:
+        return {str(k): CameoCode.model_validate(v) for k, v in data["codes"].items()}
+    except (TypeError, KeyError, ValidationError) as exc:
+        raise LexiconError(f"{path}: not a valid codebook ({exc})") from exc
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """The lexicon (cached per process), with every trigger's CAMEO code checked."""
+    folder = folder or _data_dir()
+    codes = read_codebook(folder / "cameo.yaml")
+    verbs = _entries(folder / "verbs.yaml", "verbs", VerbFrame)
+    nouns = _entries(folder / "nouns.yaml", "nouns", NounTrigger)
+    light = _read(folder / "light_verbs.yaml").get("light_verbs", [])
+    for trigger in (*verbs, *nouns):
+        if trigger.cameo not in codes:
+            raise LexiconError(
+                f"{trigger.lemma!r}: CAMEO code {trigger.cameo!r} is not in cameo.yaml"
+            )
+    return Lexicon(codes, verbs, nouns, [str(v) for v in light])
