@@ -28,10 +28,16 @@ def by_text(found: list[Mention] | tuple[Mention, ...]) -> dict[str, Mention]:
 
 
 def test_aliases_and_transliterations(pipeline: Pipeline):
-    found = by_text(mentions(pipeline, (
-        "Fighters loyal to Jabhat al-Nusra clashed with Daesh near Aleppo, while Hizbollah "
-        "sent reinforcements. Al-Qaeda praised the attack and al Qaida's media arm echoed it."
-    )))
+    found = by_text(
+        mentions(
+            pipeline,
+            (
+                "Fighters loyal to Jabhat al-Nusra clashed with Daesh near Aleppo, while "
+                "Hizbollah sent reinforcements. Al-Qaeda praised the attack and al Qaida's "
+                "media arm echoed it."
+            ),
+        )
+    )
     nusra = found["Jabhat al-Nusra"].actor_id
     assert nusra is not None and not nusra.startswith("unk:")
     assert found["Daesh"].actor_id == "ISIS"
@@ -40,10 +46,15 @@ def test_aliases_and_transliterations(pipeline: Pipeline):
 
 
 def test_countries_demonyms_and_nominal_actors(pipeline: Pipeline):
-    found = by_text(mentions(pipeline, (
-        "Iranian troops crossed into Iraq as Syrian rebel groups regrouped. Kuwaiti financiers "
-        "paid the fighters, and Turkish police detained two smugglers."
-    )))
+    found = by_text(
+        mentions(
+            pipeline,
+            (
+                "Iranian troops crossed into Iraq as Syrian rebel groups regrouped. Kuwaiti "
+                "financiers paid the fighters, and Turkish police detained two smugglers."
+            ),
+        )
+    )
     assert found["Iranian troops"].actor_id == "IRNMIL"
     assert found["Syrian rebel groups"].actor_id == "SYRREB"
     assert found["Kuwaiti financiers"].actor_id == "KWTBUS"
@@ -52,10 +63,15 @@ def test_countries_demonyms_and_nominal_actors(pipeline: Pipeline):
 
 
 def test_metonyms_stand_for_the_government(pipeline: Pipeline):
-    found = by_text(mentions(pipeline, (
-        "Moscow rejected the claim, and the Kremlin said Washington was to blame. "
-        "The White House declined to comment, while Tehran stayed silent."
-    )))
+    found = by_text(
+        mentions(
+            pipeline,
+            (
+                "Moscow rejected the claim, and the Kremlin said Washington was to blame. "
+                "The White House declined to comment, while Tehran stayed silent."
+            ),
+        )
+    )
     assert found["Moscow"].actor_id == "RUSGOV"
     assert found["the Kremlin"].actor_id == "RUSGOV"
     assert found["Washington"].actor_id == "USAGOV"
@@ -65,10 +81,13 @@ def test_metonyms_stand_for_the_government(pipeline: Pipeline):
 
 
 def test_pronouns_take_the_nearest_compatible_antecedent(pipeline: Pipeline):
-    found = mentions(pipeline, (
-        "Qatar has hosted Taliban envoys for years. It also funds schools in Gaza, "
-        "officials said. The Taliban say they will keep their office in Doha."
-    ))
+    found = mentions(
+        pipeline,
+        (
+            "Qatar has hosted Taliban envoys for years. It also funds schools in Gaza, "
+            "officials said. The Taliban say they will keep their office in Doha."
+        ),
+    )
     it = next(m for m in found if m.text == "It")
     assert it.actor_id == "QAT" and it.label == "PRONOUN"
     they = next(m for m in found if m.text == "they")
@@ -76,28 +95,37 @@ def test_pronouns_take_the_nearest_compatible_antecedent(pipeline: Pipeline):
 
 
 def test_definite_descriptions(pipeline: Pipeline):
-    found = mentions(pipeline, (
-        "Al-Shabaab fighters stormed a base near Mogadishu on Monday. "
-        "The group said it had killed dozens of soldiers."
-    ))
+    found = mentions(
+        pipeline,
+        (
+            "Al-Shabaab fighters stormed a base near Mogadishu on Monday. "
+            "The group said it had killed dozens of soldiers."
+        ),
+    )
     group = next(m for m in found if m.text == "The group")
     assert group.actor_id == "AL_SHABAAB" and group.label == "DESCRIPTION"
 
 
 def test_bare_roles_resolve_to_the_earlier_nominal(pipeline: Pipeline):
-    found = mentions(pipeline, (
-        "Libyan rebel groups seized the oil port on Friday. "
-        "The rebels later handed it to a militia from Misrata."
-    ))
+    found = mentions(
+        pipeline,
+        (
+            "Libyan rebel groups seized the oil port on Friday. "
+            "The rebels later handed it to a militia from Misrata."
+        ),
+    )
     rebels = next(m for m in found if m.text.lower().endswith("rebels"))
     assert rebels.actor_id == "LBYREB" and rebels.label == "ROLE"
 
 
 def test_titles_and_short_names_of_unknown_people(pipeline: Pipeline):
-    found = mentions(pipeline, (
-        "Kenyan Interior Minister Abdi Wario Odhiambo visited the camp. "
-        "Odhiambo later told reporters the border would stay shut."
-    ))
+    found = mentions(
+        pipeline,
+        (
+            "Kenyan Interior Minister Abdi Wario Odhiambo visited the camp. "
+            "Odhiambo later told reporters the border would stay shut."
+        ),
+    )
     full = next(m for m in found if "Abdi Wario Odhiambo" in m.text)
     short = next(m for m in found if m.text == "Odhiambo")
     assert full.actor_id == short.actor_id == "unk:abdi-wario-odhiambo"
@@ -159,10 +187,37 @@ def test_user_actor_file_through_cli_and_environment(
 
 def test_unknown_listing(run_cli: RunCli, tmp_path: Path):
     article = tmp_path / "b-2019-02-02.txt"
-    article.write_text("Commander Tesfamariam Gebrekidan of the Zenawi Brigade met Ethiopia's envoy.",
-                       "utf-8")
+    article.write_text(
+        "Commander Tesfamariam Gebrekidan of the Zenawi Brigade met Ethiopia's envoy.", "utf-8"
+    )
     db = tmp_path / "b.duckdb"
     assert run_cli("ingest", article, "--db", db).code == 0
     unknown = run_cli("actors", "--db", db, "--unknown").out
     assert "unk:" in unknown
     assert "ETH" not in unknown.split()
+
+
+def test_a_malformed_user_actor_file_is_named_with_its_entry(run_cli: RunCli, tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - {id: X1, name: Somebody, kind: wizard}\n", encoding="utf-8")
+    article = tmp_path / "c.txt"
+    article.write_text("Chad closed its border.", encoding="utf-8")
+    result = run_cli("extract", article, "--actors", bad)
+    assert result.code == 1
+    assert "bad.yaml: actors[0] (id 'X1'): kind" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_names_inside_longer_unknown_names_stay_whole(pipeline: Pipeline):
+    found = by_text(
+        mentions(
+            pipeline,
+            (
+                "Abu Hassan al-Kuwaiti, a commander, offered a reward. "
+                "Russian President Vladimir Putin replied on Friday."
+            ),
+        )
+    )
+    assert found["Abu Hassan al-Kuwaiti"].actor_id == "unk:abu-hassan-al-kuwaiti"
+    putin = found["Russian President Vladimir Putin"]
+    assert putin.code == "RUSGOV"

@@ -85,6 +85,9 @@ PLEONASTIC_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter"
 #: Roles that can stand in for each other when the same role has no antecedent.
 KINDRED_ROLES = {"REB": {"REB", "UAF", "OPP"}, "UAF": {"UAF", "REB"}, "OPP": {"OPP", "REB"}}
 
+#: Kinds that stay one actor when named in the plural ("Al-Shabaab fighters" → the group).
+ORGANISATIONS = {"armed_group", "igo", "party", "ngo", "media", "business"}
+
 WINDOW = 2  # sentences back for pronouns and descriptions
 
 
@@ -115,7 +118,7 @@ def resolve_pronoun(
         if a.kind not in kinds:
             return False
         if group == "it":
-            return not a.plural
+            return not a.plural or a.kind in ORGANISATIONS
         if group == "they":
             return a.plural or a.kind in {"armed_group", "group_of_states", "igo", "party"}
         return True
@@ -129,7 +132,12 @@ def resolve_description(
     kinds = DESCRIPTIONS.get(noun.lower())
     if kinds is None:
         return None
-    return _nearest(before, start, sentence, lambda a: a.kind in kinds and not a.plural)
+    return _nearest(
+        before,
+        start,
+        sentence,
+        lambda a: a.kind in kinds and (not a.plural or a.kind in ORGANISATIONS),
+    )
 
 
 def resolve_role(role: str, start: int, before: Sequence[Antecedent]) -> Antecedent | None:

@@ -114,11 +114,12 @@ class Recogniser:
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
-            inside = [f for f in found if ent.start <= f.start and f.end <= ent.end]
+            start = ent.start + (doc[ent.start].lower_ == "the")
+            inside = [f for f in found if start <= f.start and f.end <= ent.end]
             if (
                 inside
                 and all(f.how in weak for f in inside)
-                and any(f.end - f.start < ent.end - ent.start for f in inside)
+                and any(f.end - f.start < ent.end - start for f in inside)
             ):
                 drop.update(id(f) for f in inside)
         return [f for f in found if id(f) not in drop]

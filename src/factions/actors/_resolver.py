@@ -132,6 +132,8 @@ class _DocumentState:
             )
         )
         root = span.root
+        if _locative(root):
+            return  # "near Mogadishu", "in Syria": a place here, never an antecedent
         role = item.found.role if item.found else None
         self.before.append(
             Antecedent(
@@ -210,6 +212,30 @@ class _DocumentState:
             (m.code for m in reversed(self.mentions) if m.actor_id == actor.actor_id), actor.code
         )
         return actor, label, previous
+
+
+LOCATIVE_PREPS = {
+    "in",
+    "near",
+    "at",
+    "outside",
+    "around",
+    "inside",
+    "across",
+    "within",
+    "throughout",
+    "into",
+    "from",
+    "towards",
+    "toward",
+    "off",
+    "along",
+}
+
+
+def _locative(token: Token) -> bool:
+    """The object of a place preposition ("near Mogadishu", "north of Gao")."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
 def _pleonastic(token: Token) -> bool:

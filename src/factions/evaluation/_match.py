@@ -18,6 +18,12 @@ from factions.records import ActorRef, Event
 
 _PUNCT = re.compile(r"[^\w\s]")
 _THE = re.compile(r"^(the|a|an)\s+")
+#: Counts in front of a name do not change whom it names ("43 civilians", "hundreds of troops").
+_QUANTITY = re.compile(
+    r"^(?:(?:at least|more than|less than|about|around|nearly|some|several|many|a few|"
+    r"hundreds|thousands|dozens|tens of thousands|scores|a number|\d[\d,.]*|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twenty|forty one|forty-one)(?:\s+of)?\s+)+"
+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -26,7 +32,8 @@ def normalise_name(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = _POSSESSIVE.sub("", folded)
     folded = " ".join(_PUNCT.sub(" ", folded).split())
-    return _THE.sub("", folded)
+    folded = _THE.sub("", folded)
+    return _QUANTITY.sub("", folded) or folded
 
 
 class AliasIndex:

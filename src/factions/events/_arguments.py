@@ -86,7 +86,7 @@ def subjects(verb: Token) -> list[Token]:
         return expand(verb.head)
     if verb.dep_ == "acl":  # "the coalition fighting the government"
         return expand(verb.head)
-    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "xcomp":
             obj = [c for c in head.children if c.dep_ == "dobj"]

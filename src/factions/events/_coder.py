@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from factions.events._arguments import (
     expand,
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 INDIRECT_LABELS = {"PRONOUN", "DESCRIPTION", "ROLE"}
 #: Links that make an argument non-local (shared subject, relative clause, participle).
 LONG_LINKS = {"relcl", "acl", "xcomp", "advcl", "conj", "pcomp"}
+#: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
+UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
     "asserted": 0.0,
     "claimed": 0.05,
@@ -103,6 +105,11 @@ class RuleEventCoder:
         out: list[_Candidate] = []
         for token in block.doc:
             lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and lemma in lexicon.theme_verbs:
+                moved = self._theme(token)
+                if moved is not None:
+                    out.append(moved)
+                    continue
             if token.pos_ == "VERB" and lemma in lexicon.verbs:
                 if self._carries_noun(token):
                     continue
@@ -116,6 +123,33 @@ class RuleEventCoder:
                 if candidate is not None:
                     out.append(candidate)
         return out
+
+    def _theme(self, verb: Token) -> _Candidate | None:
+        """ "sent troops to X", "provided X with weapons": coded by what is moved."""
+        lemma = verb.lemma_.lower()
+        recipient_by_object = False
+        moved = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                carried = [g for g in child.children if g.dep_ == "pobj"]
+                if carried:
+                    moved, recipient_by_object = carried, True
+        for thing in moved:
+            theme = None
+            for noun in _noun_forms(thing):
+                theme = self.lexicon.theme_of(lemma, noun)
+                if theme is not None:
+                    break
+            if theme is None:
+                continue
+            if recipient_by_object:
+                targets = objects(verb)
+            else:
+                targets = prepositional(verb, RECIPIENT_PREPS) or [
+                    c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
+                ]
+            return _Candidate(verb, self.lexicon.coding(theme), subjects(verb), targets, 0.75)
+        return None
 
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -156,11 +190,13 @@ class RuleEventCoder:
             sources = subjects(verb)
             targets = targets or prepositional(verb, preps)
             return _Candidate(noun, coding, sources, targets, 0.7)
+        if carrier.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.verbs:
+            return None  # "lifted its sanctions": the verb is the event, the noun its object
         owners = [c for c in carrier.children if c.dep_ == "poss"]
         owners += [
             c
             for c in (*carrier.children, *noun.children)
-            if c.dep_ in ("amod", "compound") and c is not noun
+            if c.dep_ in ("amod", "compound") and c.i != noun.i
         ]
         if owners:
             return _Candidate(noun, coding, expand(owners[0]), targets, 0.6)
@@ -185,7 +221,11 @@ class RuleEventCoder:
                 for t in members(candidate.trigger)
                 if (m := _mention_of(t, token_mentions)) is not None
             ]
-        targets = [m for m in (_mention_of(t, token_mentions) for t in candidate.targets) if m]
+        targets: list[Mention | None] = [
+            m for m in (_mention_of(t, token_mentions) for t in candidate.targets) if m
+        ]
+        if not targets and candidate.coding.plover in UNDIRECTED:
+            targets = [None]
         if not sources or not targets:
             return []
         trigger = candidate.trigger
@@ -196,7 +236,7 @@ class RuleEventCoder:
         events = []
         for source in _unique(sources):
             for target in _unique(targets):
-                if source.actor_id == target.actor_id:
+                if target is not None and source.actor_id == target.actor_id:
                     continue
                 modality = how.modality
                 if (
@@ -206,7 +246,9 @@ class RuleEventCoder:
                 ):
                     modality = "asserted"
                 confidence = candidate.base - MODALITY_PENALTY[modality]
-                confidence -= 0.1 * sum(m.label in INDIRECT_LABELS for m in (source, target))
+                confidence -= 0.1 * sum(
+                    m is not None and m.label in INDIRECT_LABELS for m in (source, target)
+                )
                 confidence -= 0.1 if trigger.dep_ in LONG_LINKS else 0.0
                 events.append(
                     Event(
@@ -217,7 +259,7 @@ class RuleEventCoder:
                         trigger=trigger.text,
                         trigger_start=offset,
                         source=_ref(source, actors),
-                        target=_ref(target, actors),
+                        target=_ref(target, actors) if target is not None else None,
                         plover=candidate.coding.plover,
                         plover_mode=candidate.coding.mode,
                         cameo=candidate.coding.cameo,
@@ -233,6 +275,18 @@ class RuleEventCoder:
                     )
                 )
         return events
+
+
+_M = TypeVar("_M", Mention, Mention | None)
+
+RECIPIENT_PREPS = {"to", "into", "for", "toward", "towards"}
+
+
+def _noun_forms(token: Token) -> list[str]:
+    """A moved thing as themes name it: "military advisers" → military adviser, adviser."""
+    lemma = token.lemma_.lower()
+    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
+    return [f"{m} {lemma}" for m in modifiers] + [lemma]
 
 
 def _is_headline(document: Document, block: Block) -> bool:
@@ -281,10 +335,11 @@ def _collective(mention: Mention, actors: dict[str, Actor], heads: list[Token]) 
     return any(h.tag_ in ("NNS", "NNPS") for h in heads)
 
 
-def _unique(mentions: list[Mention]) -> list[Mention]:
-    seen: dict[str | None, Mention] = {}
+def _unique(mentions: Sequence[_M]) -> list[_M]:
+    """One mention per actor (the first), so each pair is coded once."""
+    seen: dict[str | None, _M] = {}
     for mention in mentions:
-        seen.setdefault(mention.actor_id, mention)
+        seen.setdefault(mention.actor_id if mention is not None else None, mention)
     return list(seen.values())
 
 

@@ -94,8 +94,11 @@ class Lexicon:
         verbs: Iterable[VerbFrame],
         nouns: Iterable[NounTrigger],
         light_verbs: Iterable[str],
+        themes: Iterable[Theme] = (),
     ) -> None:
         self.codes = codes
+        self.themes = list(themes)
+        self.theme_verbs = {v for t in self.themes for v in t.verbs}
         self.verbs: dict[str, list[VerbFrame]] = {}
         for frame in verbs:
             self.verbs.setdefault(frame.lemma, []).append(frame)
@@ -108,7 +111,14 @@ class Lexicon:
             if particle:
                 self.light_particles[lemma] = particle
 
-    def coding(self, trigger: _Trigger) -> Coding:
+    def theme_of(self, verb: str, noun: str) -> Theme | None:
+        """The first theme whose verbs include ``verb`` and whose nouns include ``noun``."""
+        for theme in self.themes:
+            if verb in theme.verbs and noun in theme.nouns:
+                return theme
+        return None
+
+    def coding(self, trigger: _Trigger | Theme) -> Coding:
         code = self.codes.get(trigger.cameo)
         goldstein = code.goldstein if code else self.codes[trigger.cameo[:2]].goldstein
         return Coding(
@@ -163,4 +173,32 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             raise LexiconError(
                 f"{trigger.lemma!r}: CAMEO code {trigger.cameo!r} is not in cameo.yaml"
             )
-    return Lexicon(codes, verbs, nouns, [str(v) for v in light])
+    themes = read_themes(folder / "themes.yaml", codes)
+    return Lexicon(codes, verbs, nouns, [str(v) for v in light], themes)
+
+
+class Theme(_Strict):
+    """A verb that moves something, coded by what it moves (data/events/themes.yaml)."""
+
+    name: str
+    verbs: list[str]
+    nouns: list[str]
+    plover: str
+    mode: str | None = None
+    cameo: str
+
+    @property
+    def lemma(self) -> str:
+        return self.name
+
+
+def read_themes(path: Path, codes: dict[str, CameoCode]) -> list[Theme]:
+    data = _read(path)
+    try:
+        themes = [Theme.model_validate(raw) for raw in data["themes"]]
+    except (TypeError, KeyError, ValidationError) as exc:
+        raise LexiconError(f"{path}: not a valid themes file ({exc})") from exc
+    for theme in themes:
+        if theme.cameo not in codes or theme.plover not in PLOVER_TYPES:
+            raise LexiconError(f"{path}: theme {theme.name!r}: bad CAMEO code or PLOVER type")
+    return themes

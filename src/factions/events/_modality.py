@@ -152,7 +152,7 @@ def stance(trigger: Token) -> Stance:
 def _clause_verb(token: Token) -> Token:
     """The verb of the clause a (nominal) trigger sits in."""
     current = token
-    while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
         current = current.head
     return current
 
@@ -191,7 +191,7 @@ def _negated(verb: Token) -> bool:
 def _xcomp_chain(verb: Token) -> list[Token]:
     out = []
     current = verb
-    while current.dep_ in ("xcomp", "pcomp") and current.head is not current:
+    while current.dep_ in ("xcomp", "pcomp") and current.head.i != current.i:
         current = current.head
         if current.pos_ in ("ADP",):
             current = current.head
