@@ -1,0 +1,107 @@
+"""Event coding mechanisms, one by one, on sentences we wrote (the real lexicon and parser)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factions.pipeline import Pipeline
+from factions.records import Document, Event
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def code(pipeline: Pipeline, text: str) -> list[Event]:
+    document = Document(text=text, source="t", published=date(2019, 4, 10))
+    return list(pipeline.process_one(document).events)
+
+
+def pairs(events: list[Event]) -> set[tuple[str, str, str]]:
+    return {
+        (e.source.id if e.source else "-", e.plover or "-", e.target.id if e.target else "-")
+        for e in events
+    }
+
+
+def test_active_verb_with_object(pipeline: Pipeline):
+    events = code(pipeline, "Chad's army attacked Boko Haram positions near the lake.")
+    assert ("TCDMIL", "ASSAULT", "BOKO_HARAM") in pairs(events)
+    event = next(e for e in events if e.plover == "ASSAULT")
+    assert event.cameo and event.cameo.startswith(("18", "19"))
+    assert event.quad_class == 4 and event.goldstein is not None and event.goldstein < 0
+    assert not event.negated and event.modality == "asserted"
+
+
+def test_passive_with_agent(pipeline: Pipeline):
+    events = code(pipeline, "The Kurdish militia was backed by the United States.")
+    assert any(e.source and e.source.id == "USA" and e.plover == "SUPPORT" for e in events)
+
+
+def test_prepositional_frame(pipeline: Pipeline):
+    events = code(pipeline, "The opposition appealed to the African Union for protection.")
+    assert any(e.plover == "REQUEST" and e.target and e.target.id == "AU" for e in events)
+
+
+def test_coordination_gives_one_event_per_pair(pipeline: Pipeline):
+    events = code(pipeline, "Egypt and Jordan condemned Israel and Iran on Tuesday.")
+    accusations = {p for p in pairs(events) if p[1] == "ACCUSE"}
+    assert accusations == {
+        ("EGY", "ACCUSE", "ISR"),
+        ("EGY", "ACCUSE", "IRN"),
+        ("JOR", "ACCUSE", "ISR"),
+        ("JOR", "ACCUSE", "IRN"),
+    }
+
+
+def test_relative_clause_subject(pipeline: Pipeline):
+    events = code(pipeline, "Al-Shabaab, which has been fighting Somali troops, seized a town.")
+    assert ("AL_SHABAAB", "ASSAULT", "SOMMIL") in pairs(events)
+
+
+def test_participle_modifier(pipeline: Pipeline):
+    events = code(pipeline, "The Saudi-led coalition fighting the Houthis announced a truce.")
+    assert any(e.plover == "ASSAULT" and e.target and e.target.id == "HOUTHIS" for e in events)
+
+
+def test_negation_is_kept_not_dropped(pipeline: Pipeline):
+    events = code(pipeline, "Niger did not expel the French ambassador.")
+    expelled = [e for e in events if e.target and e.target.id.startswith("FRA")]
+    assert expelled and all(e.negated for e in expelled)
+
+
+def test_refusal_negates_what_is_refused(pipeline: Pipeline):
+    events = code(pipeline, "Serbia refused to recognise Kosovo.")
+    assert events and all(e.negated for e in events if e.target and e.target.id == "XKX")
+
+
+def test_hedged_and_claimed(pipeline: Pipeline):
+    hedged = code(pipeline, "Iran reportedly supplied drones to Russia.")
+    assert any(e.modality == "hedged" for e in hedged)
+    claimed = code(pipeline, "Kyiv said Russian forces shelled Kharkiv overnight.")
+    shelling = [e for e in claimed if e.plover == "ASSAULT"]
+    assert shelling and shelling[0].source and shelling[0].source.id == "RUSMIL"
+    assert shelling[0].modality == "claimed"
+    assert shelling[0].attribution is not None
+    assert shelling[0].attribution.name.startswith("Ukrain")
+
+
+def test_theme_verbs_are_coded_by_what_they_move(pipeline: Pipeline):
+    events = code(pipeline, "Turkey sent troops to Libya and gave drones to the government.")
+    kinds = {(e.source.id if e.source else None, e.plover) for e in events}
+    assert ("TUR", "MOBILIZE") in kinds
+    assert ("TUR", "AID") in kinds
+
+
+def test_nominal_trigger_with_possessor_and_light_verb(pipeline: Pipeline):
+    events = code(pipeline, "Washington imposed sanctions on Venezuela over the election.")
+    assert any(e.plover == "SANCTION" and e.target and e.target.id == "VEN" for e in events)
+    events = code(pipeline, "Russian airstrikes on Idlib killed civilians.")
+    assert any(e.plover == "ASSAULT" and e.source and e.source.id == "RUS" for e in events)
+
+
+def test_no_actor_no_event(pipeline: Pipeline):
+    assert code(pipeline, "The weather was cold in the capital on Monday.") == []
