@@ -8,6 +8,7 @@ from typing import Any
 
 from factions.evaluation._gold import GoldError, find_gold_files, load_gold
 from factions.evaluation._score import Counts, FileResult, score_file
+from factions.ingest._text import guess_title
 from factions.pipeline import Pipeline
 from factions.records import Document
 
@@ -36,7 +37,13 @@ def evaluate_paths(paths: list[Path], pipeline: Pipeline | None = None) -> Evalu
     golds = [load_gold(f) for f in files]
     pipeline = pipeline or Pipeline()
     documents = [
-        Document(text=g.text, source=str(g.path), title=None, published=g.published, ext_id=g.id)
+        Document(
+            text=g.text,
+            source=str(g.path),
+            title=guess_title(g.text),
+            published=g.published,
+            ext_id=g.id,
+        )
         for g in golds
     ]
     results = [

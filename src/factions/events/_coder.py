@@ -154,7 +154,12 @@ class RuleEventCoder:
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")}
-        fitting = [f for f in frames if f.particle == particle]
+        direct = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj")}
+        fitting = [
+            f
+            for f in frames
+            if f.particle == particle and (not f.objects or direct & set(f.objects))
+        ]
         if not fitting:
             return None
         with_prep = [f for f in fitting if f.prep and f.prep in preps]
@@ -224,7 +229,7 @@ class RuleEventCoder:
         targets: list[Mention | None] = [
             m for m in (_mention_of(t, token_mentions) for t in candidate.targets) if m
         ]
-        if not targets and candidate.coding.plover in UNDIRECTED:
+        if not targets and candidate.coding.plover in UNDIRECTED and trigger_is_verb(candidate):
             targets = [None]
         if not sources or not targets:
             return []
@@ -287,6 +292,12 @@ def _noun_forms(token: Token) -> list[str]:
     lemma = token.lemma_.lower()
     modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
     return [f"{m} {lemma}" for m in modifiers] + [lemma]
+
+
+def trigger_is_verb(candidate: _Candidate) -> bool:
+    """Only a verb may code an event without a target ("troops massed"); a bare noun
+    ("Russia's intervention") says too little on its own."""
+    return candidate.trigger.pos_ == "VERB"
 
 
 def _is_headline(document: Document, block: Block) -> bool:
