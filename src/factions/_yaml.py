@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from factions.errors import FactionsError
 
@@ -39,3 +40,33 @@ def read_yaml(path: Path, error: type[FactionsError]) -> Any:
         raise error(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except yaml.YAMLError as exc:
         raise error(f"{path}: not valid YAML ({exc})") from exc
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def read_entries(
+    path: Path, key: str, model: type[_Model], error: type[FactionsError], name_field: str
+) -> list[_Model]:
+    """The validated entries of a file's top-level ``key:`` list.
+
+    The first invalid entry raises ``error`` naming the file, the entry's index and name, the
+    field and the reason ("actors.yaml: actors[3] (id 'X'): kind: Input should be …").
+    """
+    data = read_yaml(path, error)
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise error(f"{path}: expected a top-level '{key}:' list")
+    entries = []
+    for index, raw in enumerate(data[key]):
+        try:
+            entries.append(model.model_validate(raw))
+        except ValidationError as exc:
+            name = raw.get(name_field) if isinstance(raw, dict) else None
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise error(
+                f"{path}: {key}[{index}] ({name_field} {name!r}): {where}: {first['msg']}"
+            ) from exc
+    return entries

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from factions._yaml import read_yaml
+from factions._yaml import read_entries, read_yaml
 from factions.errors import FactionsError
 from factions.records import Actor
 
@@ -223,23 +223,7 @@ def _read_yaml(path: Path) -> Any:
 
 def read_actor_file(path: Path) -> list[ActorEntry]:
     """Validated entries of one actor file (the schema of data/actors/README.md)."""
-    data = _read_yaml(path)
-    if data is None:
-        return []
-    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
-        raise KnowledgeBaseError(f"{path}: expected a top-level 'actors:' list")
-    entries = []
-    for index, raw in enumerate(data["actors"]):
-        try:
-            entries.append(ActorEntry.model_validate(raw))
-        except ValidationError as exc:
-            name = raw.get("id") if isinstance(raw, dict) else None
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise KnowledgeBaseError(
-                f"{path}: actors[{index}] (id {name!r}): {where}: {first['msg']}"
-            ) from exc
-    return entries
+    return read_entries(path, "actors", ActorEntry, KnowledgeBaseError, "id")
 
 
 def read_roles(path: Path) -> dict[str, RoleEntry]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from factions._yaml import read_yaml
+from factions._yaml import read_entries, read_yaml
 from factions.errors import FactionsError
 from factions.ontology import PLOVER_TYPES
 
@@ -136,24 +136,6 @@ def _read(path: Path) -> Any:
     return read_yaml(path, LexiconError)
 
 
-def _entries(path: Path, key: str, model: type[_Trigger]) -> list[Any]:
-    data = _read(path)
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise LexiconError(f"{path}: expected a top-level '{key}:' list")
-    out = []
-    for index, raw in enumerate(data[key]):
-        try:
-            out.append(model.model_validate(raw))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            lemma = raw.get("lemma") if isinstance(raw, dict) else None
-            where = ".".join(str(p) for p in first["loc"])
-            raise LexiconError(
-                f"{path}: {key}[{index}] ({lemma!r}): {where}: {first['msg']}"
-            ) from exc
-    return out
-
-
 def read_codebook(path: Path) -> dict[str, CameoCode]:
     data = _read(path)
     try:
@@ -167,8 +149,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     """The lexicon (cached per process), with every trigger's CAMEO code checked."""
     folder = folder or _data_dir()
     codes = read_codebook(folder / "cameo.yaml")
-    verbs = _entries(folder / "verbs.yaml", "verbs", VerbFrame)
-    nouns = _entries(folder / "nouns.yaml", "nouns", NounTrigger)
+    verbs = read_entries(folder / "verbs.yaml", "verbs", VerbFrame, LexiconError, "lemma")
+    nouns = read_entries(folder / "nouns.yaml", "nouns", NounTrigger, LexiconError, "lemma")
     light = _read(folder / "light_verbs.yaml").get("light_verbs", [])
     for trigger in (*verbs, *nouns):
         if trigger.cameo not in codes:
