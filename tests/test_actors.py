@@ -221,3 +221,17 @@ def test_names_inside_longer_unknown_names_stay_whole(pipeline: Pipeline):
     assert found["Abu Hassan al-Kuwaiti"].actor_id == "unk:abu-hassan-al-kuwaiti"
     putin = found["Russian President Vladimir Putin"]
     assert putin.code == "RUSGOV"
+
+
+def test_a_user_entry_with_our_id_replaces_ours(tmp_path: Path):
+    mine = tmp_path / "override.yaml"
+    mine.write_text(
+        "actors:\n  - {id: TCD, name: Republic of Chad, kind: state, country: TCD,"
+        " demonyms: [Chadian], aliases: [Tchad]}\n",
+        encoding="utf-8",
+    )
+    kb = load_actors([mine])
+    chad = kb.get("TCD")
+    assert chad is not None and chad.name == "Republic of Chad"
+    found = mentions(Pipeline(kb=kb), "Tchad closed its border with Sudan.")
+    assert any(m.text == "Tchad" and m.actor_id == "TCD" for m in found)
