@@ -59,3 +59,15 @@ def test_pipeline_keeps_order_and_empty_documents():
     assert [len(p.sentences) for p in out] == [1, 2, 1]
     resolved = {m.text: m.actor_id for p in out for m in p.mentions}
     assert {"Chad": "TCD", "Mali": "MLI", "Niger": "NER"}.items() <= resolved.items()
+
+
+def test_a_wire_dateline_is_a_block_of_its_own():
+    text = "KINSHASA/GOMA, Jan 28 (Reuters) - Protesters attacked several embassies."
+    blocks = split_blocks(text)
+    assert [b[2] for b in blocks] == [
+        "KINSHASA/GOMA, Jan 28 (Reuters) -",
+        "Protesters attacked several embassies.",
+    ]
+    assert text[blocks[1][0] :].startswith("Protesters")
+    ordinary = "The U.S. (and its allies) - as ever - disagreed."
+    assert len(split_blocks(ordinary)) == 1

