@@ -105,3 +105,13 @@ def test_nominal_trigger_with_possessor_and_light_verb(pipeline: Pipeline):
 
 def test_no_actor_no_event(pipeline: Pipeline):
     assert code(pipeline, "The weather was cold in the capital on Monday.") == []
+
+
+def test_an_event_noun_points_back_to_the_doer_of_that_event(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Al-Shabaab fighters attacked a hotel in Mogadishu on Friday. "
+        "Kenya and Ethiopia condemned the attack.",
+    )
+    condemnations = {p for p in pairs(events) if p[1] == "ACCUSE"}
+    assert condemnations == {("KEN", "ACCUSE", "AL_SHABAAB"), ("ETH", "ACCUSE", "AL_SHABAAB")}

@@ -78,6 +78,7 @@ class RuleEventCoder:
         ordered = sorted(mentions, key=lambda m: m.start)
         mention_starts = [m.start for m in ordered]
         best: dict[tuple[int, str, str, str], Event] = {}
+        recent: dict[str, Mention] = {}  # the doer of the latest event of each type
         for block in blocks:
             if _is_headline(document, block):
                 continue
@@ -86,7 +87,7 @@ class RuleEventCoder:
             token_mentions = _token_mentions(block, ordered[lo:hi])
             for candidate in self._candidates(block):
                 for event in self._events(
-                    document, block, candidate, token_mentions, by_id, sentences, starts
+                    document, block, candidate, token_mentions, by_id, sentences, starts, recent
                 ):
                     key = (
                         event.sentence,
@@ -150,6 +151,16 @@ class RuleEventCoder:
                 ]
             return _Candidate(verb, self.lexicon.coding(theme), subjects(verb), targets, 0.75)
         return None
+
+    def _event_anaphor(self, token: Token, recent: dict[str, Mention]) -> Mention | None:
+        """ "condemned the attack": an event noun with no actor of its own points back to the
+        doer of the latest event of its type in the document."""
+        entry = self.lexicon.nouns.get(token.lemma_.lower())
+        if entry is None or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+        ):
+            return None
+        return recent.get(entry.plover)
 
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -218,6 +229,7 @@ class RuleEventCoder:
         actors: dict[str, Actor],
         sentences: Sequence[Sentence],
         starts: list[int],
+        recent: dict[str, Mention],
     ) -> list[Event]:
         sources = [m for m in (_mention_of(t, token_mentions) for t in candidate.sources) if m]
         if sources and candidate.trigger.pos_ == "VERB":
@@ -226,17 +238,23 @@ class RuleEventCoder:
                 for t in members(candidate.trigger)
                 if (m := _mention_of(t, token_mentions)) is not None
             ]
-        targets: list[Mention | None] = [
-            m for m in (_mention_of(t, token_mentions) for t in candidate.targets) if m
-        ]
+        targets: list[Mention | None] = []
+        for token in candidate.targets:
+            found = _mention_of(token, token_mentions) or self._event_anaphor(token, recent)
+            if found is not None:
+                targets.append(found)
         if not targets and candidate.coding.plover in UNDIRECTED and trigger_is_verb(candidate):
             targets = [None]
-        if not sources or not targets:
+        if not sources:
             return []
         trigger = candidate.trigger
+        how = stance(trigger)
+        if not how.negated:
+            recent[candidate.coding.plover] = sources[0]
+        if not targets:
+            return []
         offset = block.offset + trigger.idx
         sentence = sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
-        how = stance(trigger)
         attribution = _attribution(how, token_mentions, actors)
         events = []
         for source in _unique(sources):
@@ -330,6 +348,10 @@ def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in mentions:
             return mentions[child.i]
+    if token.tag_ == "VBG":  # "Ukrainian shelling killed…": the shelling's doer
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.i in mentions:
+                return mentions[child.i]
     for child in token.children:  # "the capture of a Russian soldier"
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:
