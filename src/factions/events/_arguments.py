@@ -41,7 +41,7 @@ QUANTITY = {
     "majority",
     "rest",
 }
-#: Verbs whose object clause states someone else's act: the speaker only reports it.
+#: Relative pronouns stand for the noun their clause modifies ("ISIS, which has been fighting").
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
 

@@ -133,9 +133,9 @@ def stance(trigger: Token) -> Stance:
     chain = list(_governors(verb))
     if _hedged(verb, chain):
         modality = "hedged"
-    elif _hypothetical(verb, chain):
+    elif _hypothetical(verb):
         modality = "hypothetical"
-    elif _future(verb, chain):
+    elif _future(verb):
         modality = "future"
     for governor in chain:
         if governor.lemma_.lower() in SPEECH_VERBS:
@@ -211,7 +211,7 @@ def _hedged(verb: Token, chain: list[Token]) -> bool:
     return False
 
 
-def _future(verb: Token, chain: list[Token]) -> bool:
+def _future(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
         return True
     if any(c.lower_ == "going" for c in verb.children):
@@ -219,7 +219,7 @@ def _future(verb: Token, chain: list[Token]) -> bool:
     return any(g.lemma_.lower() in INTENT_VERBS for g in _xcomp_chain(verb))
 
 
-def _hypothetical(verb: Token, chain: list[Token]) -> bool:
+def _hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children):
         return True
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
