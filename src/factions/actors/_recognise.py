@@ -57,11 +57,13 @@ class Recogniser:
         self._lower: PhraseMatcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._phrases: PhraseMatcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.aliases: dict[str, list[Alias]] = {}
+        self._by_lower: dict[str, list[Alias]] = {}  # for matches that differ only in case
         exact: dict[str, None] = {}
         lower: dict[str, None] = {}
         for alias in kb.aliases():
             for text in _variants(alias.text):
                 self.aliases.setdefault(text, []).append(alias)
+                self._by_lower.setdefault(" ".join(text.lower().split()), []).append(alias)
                 if alias.case_sensitive or _looks_like_acronym(text) or text != text.lower():
                     exact.setdefault(text, None)
                 else:
@@ -94,9 +96,7 @@ class Recogniser:
 
     def _from_alias(self, span: Span) -> Found | None:
         text = span.text
-        options = self.aliases.get(text) or self.aliases.get(text.lower())
-        if not options:
-            options = next((v for k, v in self.aliases.items() if k.lower() == text.lower()), None)
+        options = self.aliases.get(text) or self._by_lower.get(" ".join(text.lower().split()))
         if not options:
             return None
         alias = _best(options)
