@@ -360,14 +360,6 @@ def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
     return None
 
 
-def _collective(mention: Mention, actors: dict[str, Actor], heads: list[Token]) -> bool:
-    """A subject that stands for several actors ("a number of Sunni states", "the rebels")."""
-    actor = actors.get(mention.actor_id or "")
-    if actor is not None and actor.kind == "group_of_states":
-        return True
-    return any(h.tag_ in ("NNS", "NNPS") for h in heads)
-
-
 def _unique(mentions: Sequence[_M]) -> list[_M]:
     """One mention per actor (the first), so each pair is coded once."""
     seen: dict[str | None, _M] = {}

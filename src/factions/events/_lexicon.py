@@ -55,7 +55,6 @@ class _Trigger(_Strict):
 class VerbFrame(_Trigger):
     particle: str | None = None
     prep: str | None = None
-    passive_agent: bool = True
     objects: list[str] = []
     """When set, the frame holds only for these direct objects ("recalled its ambassador")."""
 

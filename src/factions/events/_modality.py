@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 #: Verbs that negate what they govern: "refused to sign", "denied sending".
 NEGATING_VERBS = {
     "refuse",
