@@ -104,6 +104,8 @@ class Antecedent:
     role: str | None
     country: str | None
     text: str
+    clause: int = -1
+    """Document offset of the verb whose clause holds the mention (-1: none)."""
 
 
 def resolve_pronoun(
@@ -150,13 +152,24 @@ def resolve_role(role: str, start: int, before: Sequence[Antecedent]) -> Anteced
     return None
 
 
-def nearest_state(start: int, sentence: int, before: Sequence[Antecedent]) -> str | None:
-    """The country of the nearest earlier state-like mention (for "the army" with no owner)."""
+def nearest_state(
+    start: int, sentence: int, before: Sequence[Antecedent], clause: int = -1
+) -> str | None:
+    """The country of the nearest earlier state-like mention (for "the army" with no owner).
+
+    The subject of the role's own clause is passed over: "Turkey gave drones to the
+    government" is not about Turkey's own government.
+    """
+    doer = {a.country for a in before if clause >= 0 and a.subject and a.clause == clause}
     found = _nearest(
         before,
         start,
         sentence,
-        lambda a: a.country is not None and a.kind in {"state", "government", "military", "police"},
+        lambda a: (
+            a.country is not None
+            and a.kind in {"state", "government", "military", "police"}
+            and a.country not in doer
+        ),
     )
     return found.country if found else None
 

@@ -114,7 +114,11 @@ class _DocumentState:
         self._indefinite = any(
             c.dep_ == "det" and c.lower_ in INDEFINITE for c in span.root.children
         )
-        resolved = self._resolve(item, name, start, sentence)
+        # Only a recipient ("gave drones to the government") is kept apart from its clause's
+        # subject; "Turkey sent troops" are Turkey's own.
+        clause = _clause(span.root, start - span.start_char)
+        recipient = clause if span.root.dep_ == "pobj" else -1
+        resolved = self._resolve(item, name, start, sentence, recipient)
         if resolved is None:
             return
         actor, label, code = resolved
@@ -146,11 +150,12 @@ class _DocumentState:
                 role=role or self._role_of(actor),
                 country=actor.country,
                 text=name,
+                clause=clause,
             )
         )
 
     def _resolve(
-        self, item: _Item, name: str, start: int, sentence: int
+        self, item: _Item, name: str, start: int, sentence: int, clause: int
     ) -> tuple[Actor, str, str | None] | None:
         if item.pronoun is not None:
             found = resolve_pronoun(item.pronoun, start, sentence, self.before)
@@ -169,7 +174,7 @@ class _DocumentState:
             label = "KB" if f.source == "kb" else "NOMINAL"
             return actor, label, self.kb.code_of(actor.actor_id, self.year)
         if f.source == "role" and f.role:
-            return self._role(f.role, start, sentence)
+            return self._role(f.role, start, sentence, clause)
         if f.source == "ner" and f.label in UNKNOWN_LABELS:
             if f.label == "PERSON":
                 earlier = resolve_short_name(name, start, self.before)
@@ -182,13 +187,15 @@ class _DocumentState:
             return actor, f.label, code
         return None
 
-    def _role(self, role: str, start: int, sentence: int) -> tuple[Actor, str, str | None] | None:
+    def _role(
+        self, role: str, start: int, sentence: int, clause: int
+    ) -> tuple[Actor, str, str | None] | None:
         """A bare role: "the rebels" point back; "a militia" introduces someone new."""
         earlier = None if self._indefinite else resolve_role(role, start, self.before)
         if earlier is not None:
             return self._again(earlier, "ROLE")
         organ = self.kb.roles[role].organ
-        country = nearest_state(start, sentence, self.before) if organ else None
+        country = nearest_state(start, sentence, self.before, clause) if organ else None
         actor = self.kb.get(self.kb.sector_id(country, role)) if country else None
         if actor is None:
             entry = self.kb.roles[role]
@@ -231,6 +238,24 @@ LOCATIVE_PREPS = {
     "off",
     "along",
 }
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _clause(token: Token, offset: int) -> int:
+    """Document offset of the verb heading the clause ``token`` belongs to, or -1.
+
+    Verbs joined by "and" share their subject, so they count as one clause.
+    """
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 50:
+        token, seen = token.head, seen + 1
+    if token.pos_ not in ("VERB", "AUX"):
+        return -1
+    while token.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        token = token.head
+    return offset + token.idx
 
 
 def _locative(token: Token) -> bool:

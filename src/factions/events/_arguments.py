@@ -73,6 +73,8 @@ def is_passive(verb: Token) -> bool:
 def subjects(verb: Token) -> list[Token]:
     """The doer: the verb's own subject, else the subject it shares in a chain of verbs."""
     own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not own and _reported_gap(verb):  # "airstrikes they say have targeted civilians"
+        return expand(verb.head.head)
     if own:
         if own[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return expand(verb.head)
@@ -94,6 +96,22 @@ def subjects(verb: Token) -> list[Token]:
                 return expand(obj[0])
         return subjects(head)
     return []
+
+
+#: Verbs that report a clause; inside a relative clause their complement's subject is the
+#: noun the clause modifies ("airstrikes [that] they say __ have targeted civilians").
+REPORTING = {"say", "claim", "allege", "believe", "report", "think", "fear", "suspect"}
+
+
+def _reported_gap(verb: Token) -> bool:
+    head = verb.head
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and head.i != verb.i
+        and head.lemma_.lower() in REPORTING
+        and head.dep_ == "relcl"
+        and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+    )
 
 
 #: Verbs whose object, not subject, does the act of their infinitive ("urged Iran to stop").

@@ -9,11 +9,12 @@ An event without an actor on both sides is not coded: a wrong or empty side is w
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from factions.events._arguments import (
+    agents,
     expand,
     members,
     objects,
@@ -30,8 +31,12 @@ if TYPE_CHECKING:
 
 #: Mentions found through coreference are less certain than names.
 INDIRECT_LABELS = {"PRONOUN", "DESCRIPTION", "ROLE"}
+#: Mentions that only point back to an earlier name.
+ANAPHORA = {"PRONOUN", "DESCRIPTION"}
 #: Links that make an argument non-local (shared subject, relative clause, participle).
 LONG_LINKS = {"relcl", "acl", "xcomp", "advcl", "conj", "pcomp"}
+#: Reactions to another event: only these may point back to it ("condemned the attack").
+REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
@@ -97,7 +102,7 @@ class RuleEventCoder:
                     )
                     if key not in best or best[key].confidence < event.confidence:
                         best[key] = event
-        return sorted(best.values(), key=lambda e: (e.span[0], e.trigger_start))
+        return sorted(_drop_redundant(best.values()), key=lambda e: (e.span[0], e.trigger_start))
 
     # -- triggers -----------------------------------------------------------------------------
 
@@ -156,8 +161,10 @@ class RuleEventCoder:
         """ "condemned the attack": an event noun with no actor of its own points back to the
         doer of the latest event of its type in the document."""
         entry = self.lexicon.nouns.get(token.lemma_.lower())
-        if entry is None or any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+        if (
+            entry is None
+            or token.lemma_.lower() in CONFLICT_NOUNS
+            or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
         ):
             return None
         return recent.get(entry.plover)
@@ -239,8 +246,11 @@ class RuleEventCoder:
                 if (m := _mention_of(t, token_mentions)) is not None
             ]
         targets: list[Mention | None] = []
+        reacts = candidate.coding.plover in REACTIONS
         for token in candidate.targets:
-            found = _mention_of(token, token_mentions) or self._event_anaphor(token, recent)
+            found = _mention_of(token, token_mentions)
+            if found is None and reacts:
+                found = self._event_anaphor(token, recent)
             if found is not None:
                 targets.append(found)
         if not targets and candidate.coding.plover in UNDIRECTED and trigger_is_verb(candidate):
@@ -257,10 +267,13 @@ class RuleEventCoder:
         sentence = sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
         attribution = _attribution(how, token_mentions, actors)
         events = []
+        nominal = trigger.pos_ != "VERB"
         for source in _unique(sources):
             for target in _unique(targets):
-                if target is not None and source.actor_id == target.actor_id:
+                if target is not None and _same_side(source, target, actors):
                     continue
+                if nominal and target is not None and {source.label, target.label} <= ANAPHORA:
+                    continue  # "their intervention in the country": a noun and two guesses
                 modality = how.modality
                 if (
                     modality == "claimed"
@@ -337,11 +350,21 @@ def _token_mentions(block: Block, mentions: Sequence[Mention]) -> dict[int, Ment
     return out
 
 
+#: Nouns that name a conflict, not a party to it: "intervened in the Syrian civil war" is not
+#: an act against Syria.
+CONFLICT_NOUNS = {"war", "conflict", "crisis", "revolution", "uprising", "insurgency", "fighting"}
+#: Nouns of time: "in its fifth year" names no party either.
+TIME_NOUNS = {"year", "month", "week", "day", "decade", "anniversary", "hour", "time"}
+NON_PARTIES = CONFLICT_NOUNS | TIME_NOUNS
+
+
 def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
     """The actor an argument head names: itself, or a name attached to it."""
     found = mentions.get(token.i)
     if found is not None:
         return found
+    if token.lemma_.lower() in NON_PARTIES:
+        return None
     for child in token.children:
         if child.dep_ == "appos" and child.i in mentions:
             return mentions[child.i]
@@ -352,12 +375,37 @@ def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
         for child in token.children:
             if child.dep_ == "nsubj" and child.i in mentions:
                 return mentions[child.i]
+    for child in token.children:  # "shells fired by Congolese forces landed…": the firer
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in agents(child):
+                if agent.i in mentions:
+                    return mentions[agent.i]
     for child in token.children:  # "the capture of a Russian soldier"
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.i in mentions:
                     return mentions[grand.i]
     return None
+
+
+def _drop_redundant(events: Iterable[Event]) -> list[Event]:
+    """An event with nobody at the receiving end adds nothing when the same sentence already
+    codes a directed act of the same doer ("sent advisers to train the army")."""
+    events = list(events)
+    directed = {(e.sentence, e.source.id) for e in events if e.source and e.target}
+    return [
+        e
+        for e in events
+        if e.target is not None or e.source is None or (e.sentence, e.source.id) not in directed
+    ]
+
+
+def _same_side(source: Mention, target: Mention, actors: dict[str, Actor]) -> bool:
+    """An actor does nothing *to* itself or its own organs ("Iran trained Iranian troops")."""
+    if source.actor_id == target.actor_id:
+        return True
+    a, b = actors.get(source.actor_id or ""), actors.get(target.actor_id or "")
+    return a is not None and b is not None and (a.actor_id in b.parents or b.actor_id in a.parents)
 
 
 def _unique(mentions: Sequence[_M]) -> list[_M]:
