@@ -68,7 +68,9 @@ class KnowledgeBaseResolver:
         starts = [s.start for s in sentences]
         state = _DocumentState(self.kb, document.doc_id, year)
         for block in blocks:
-            for item in self._items(block.doc, year):
+            items = self._items(block.doc, year)
+            state.start_block(block.offset, items)
+            for item in items:
                 span = block.doc[item.start : item.end]
                 start = block.offset + span.start_char
                 sentence = max(0, bisect.bisect_right(starts, start) - 1)
@@ -108,21 +110,56 @@ class _DocumentState:
         self.actors: dict[str, Actor] = {}
         self.before: list[Antecedent] = []
         self._indefinite = False
+        self._offset = 0
+        self._named: dict[int, str] = {}
+        self._at: dict[int, str] = {}
+
+    def start_block(self, offset: int, items: Sequence[_Item]) -> None:
+        """Remember which tokens of the block name a known actor, so that a role can look
+        ahead to its owner ("the government of Venezuela")."""
+        self._offset = offset
+        self._named = {
+            i: item.found.actor_id
+            for item in items
+            if item.found and item.found.source in ("kb", "nominal") and item.found.actor_id
+            for i in range(item.start, item.end)
+        }
+
+    def _owner(self, root: Token) -> str | None:
+        """The country owning a role noun: "its ambassador", "Iran's army", "the army of Mali"."""
+        for child in root.children:
+            owner = None
+            if child.dep_ == "poss":
+                owner = self._at.get(self._offset + child.idx) or self._named.get(child.i)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                owner = self._named.get(pobj.i) if pobj is not None else None
+            actor = self.actors.get(owner or "") or (self.kb.get(owner) if owner else None)
+            if actor is not None and actor.country:
+                return actor.country
+        return None
 
     def add(self, item: _Item, span: Span, start: int, sentence: int, name: str) -> None:
         """Resolve one item; ``name`` is its text without a title in front."""
         self._indefinite = any(
-            c.dep_ == "det" and c.lower_ in INDEFINITE for c in span.root.children
-        )
+            (c.dep_ == "det" and c.lower_ in INDEFINITE)
+            or (
+                c.dep_ in ("amod", "compound")
+                and self._at.get(self._offset + c.idx, "")[:4] == "unk:"
+            )
+            for c in span.root.children
+        )  # "a militia", "Tigrayan leaders" (someone unknown's): someone new, not an anaphor
         # Only a recipient ("gave drones to the government") is kept apart from its clause's
         # subject; "Turkey sent troops" are Turkey's own.
         clause = _clause(span.root, start - span.start_char)
         recipient = clause if span.root.dep_ == "pobj" else -1
-        resolved = self._resolve(item, name, start, sentence, recipient)
+        owner = self._owner(span.root) if item.found and item.found.source == "role" else None
+        resolved = self._resolve(item, name, start, sentence, recipient, owner)
         if resolved is None:
             return
         actor, label, code = resolved
         self.actors.setdefault(actor.actor_id, actor)
+        self._at[start] = actor.actor_id
         self.mentions.append(
             Mention(
                 doc_id=self.doc_id,
@@ -155,7 +192,7 @@ class _DocumentState:
         )
 
     def _resolve(
-        self, item: _Item, name: str, start: int, sentence: int, clause: int
+        self, item: _Item, name: str, start: int, sentence: int, clause: int, owner: str | None
     ) -> tuple[Actor, str, str | None] | None:
         if item.pronoun is not None:
             found = resolve_pronoun(item.pronoun, start, sentence, self.before)
@@ -174,7 +211,7 @@ class _DocumentState:
             label = "KB" if f.source == "kb" else "NOMINAL"
             return actor, label, self.kb.code_of(actor.actor_id, self.year)
         if f.source == "role" and f.role:
-            return self._role(f.role, start, sentence, clause)
+            return self._role(f.role, start, sentence, clause, owner)
         if f.source == "ner" and f.label in UNKNOWN_LABELS:
             if f.label == "PERSON":
                 earlier = resolve_short_name(name, start, self.before)
@@ -188,9 +225,13 @@ class _DocumentState:
         return None
 
     def _role(
-        self, role: str, start: int, sentence: int, clause: int
+        self, role: str, start: int, sentence: int, clause: int, owner: str | None
     ) -> tuple[Actor, str, str | None] | None:
         """A bare role: "the rebels" point back; "a militia" introduces someone new."""
+        if owner is not None and self.kb.roles[role].organ:
+            owned = self.kb.get(self.kb.sector_id(owner, role))
+            if owned is not None:
+                return owned, "ROLE", owned.code
         earlier = None if self._indefinite else resolve_role(role, start, self.before)
         if earlier is not None:
             return self._again(earlier, "ROLE")
