@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factions._boilerplate import block_kind
 from factions.records import Document
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ class Block:
     offset: int
     paragraph: int
     doc: Doc
+    kind: str = "text"
+    """What the block is (ingest.block_kind): text, caption, credit, byline or tagline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +133,7 @@ def parse_documents(
         while pending[0][0] < number:
             yield ParsedDocument(pending.popleft()[1], tuple(current))
             current = []
-        current.append(Block(offset, paragraph, doc))
+        current.append(Block(offset, paragraph, doc, block_kind(doc.text)))
     while pending:
         yield ParsedDocument(pending.popleft()[1], tuple(current))
         current = []

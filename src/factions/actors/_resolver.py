@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factions._boilerplate import FURNITURE
 from factions.actors._coref import (
     DESCRIPTIONS,
     PLEONASTIC_HEADS,
@@ -68,6 +69,8 @@ class KnowledgeBaseResolver:
         starts = [s.start for s in sentences]
         state = _DocumentState(self.kb, document.doc_id, year)
         for block in blocks:
+            if block.kind in FURNITURE:
+                continue  # "Reporting by …", "By Jane Doe": names there are not actors
             items = self._items(block.doc, year)
             state.start_block(block.offset, items)
             for item in items:

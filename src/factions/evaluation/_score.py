@@ -73,7 +73,7 @@ class FileResult:
 
 def score_file(gold: GoldFile, processed: ProcessedDocument) -> FileResult:
     index = AliasIndex(gold.actors)
-    system = [e for e in processed.events if not e.negated and e.plover]
+    system = [e for e in processed.events if not e.negated and e.plover and not e.caption]
     judgements = judge(system, gold.events, gold.negated, index)
     counts = Counts(system=len(system))
     for j in judgements:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from factions._boilerplate import CAPTION, FURNITURE
 from factions.events._arguments import (
     agents,
     expand,
@@ -85,7 +86,7 @@ class RuleEventCoder:
         best: dict[tuple[int, str, str, str], Event] = {}
         recent: dict[str, Mention] = {}  # the doer of the latest event of each type
         for block in blocks:
-            if _is_headline(document, block):
+            if _is_headline(document, block) or block.kind in FURNITURE:
                 continue
             lo = bisect.bisect_left(mention_starts, block.offset)
             hi = bisect.bisect_left(mention_starts, block.offset + len(block.doc.text) + 1)
@@ -306,6 +307,7 @@ class RuleEventCoder:
                         attribution=attribution,
                         date=document.published,
                         date_precision="publication" if document.published else None,
+                        caption=block.kind == CAPTION,
                         confidence=max(0.05, min(0.99, confidence)),
                         doc_ref=document.ref,
                     )
