@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 #: Mentions found through coreference are less certain than names.
 INDIRECT_LABELS = {"PRONOUN", "DESCRIPTION", "ROLE"}
+#: Prefix of the ids of actors the knowledge base does not know.
+UNKNOWN = "unk:"
 #: Mentions that only point back to an earlier name.
 ANAPHORA = {"PRONOUN", "DESCRIPTION"}
 #: Links that make an argument non-local (shared subject, relative clause, participle).
@@ -372,7 +374,9 @@ def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
             return mentions[child.i]
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in mentions:
-            return mentions[child.i]
+            found = mentions[child.i]
+            if child.dep_ == "poss" or not (found.actor_id or "").startswith(UNKNOWN):
+                return found  # "the Hodeidah agreement" is no act on a place called Hodeidah
     if token.tag_ == "VBG":  # "Ukrainian shelling killed…": the shelling's doer
         for child in token.children:
             if child.dep_ == "nsubj" and child.i in mentions:
