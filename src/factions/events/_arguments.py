@@ -92,6 +92,14 @@ def subjects(verb: Token) -> list[Token]:
         head = verb.head
         if verb.dep_ == "xcomp":
             obj = [c for c in head.children if c.dep_ == "dobj"]
+            if not obj and head.lemma_ in OBJECT_CONTROL:  # "called on Russia to withdraw"
+                obj = [
+                    g
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
             if obj and head.lemma_ in OBJECT_CONTROL:
                 return expand(obj[0])
         return subjects(head)
