@@ -98,7 +98,6 @@ def test_every_plover_type_is_coded_right_somewhere(score: Score):
     assert missing == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6 open: root 20 (mass violence) not yet coded")
 def test_every_cameo_root_is_coded_right_somewhere(score: Score):
     from factions.ontology import CAMEO_ROOTS
 

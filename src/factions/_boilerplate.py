@@ -19,9 +19,11 @@ CAPTION = "caption"
 CREDIT = "credit"
 BYLINE = "byline"
 TAGLINE = "tagline"
-KINDS = (TEXT, CAPTION, CREDIT, BYLINE, TAGLINE)
+DATELINE = "dateline"
+"""A wire dateline ("BOGOTA, Jan 18 (AFP) -"), split off the lead by the parser's blocks."""
+KINDS = (TEXT, CAPTION, CREDIT, BYLINE, TAGLINE, DATELINE)
 #: Kinds whose blocks name no actor and code no event.
-FURNITURE = frozenset({CREDIT, BYLINE, TAGLINE})
+FURNITURE = frozenset({CREDIT, BYLINE, TAGLINE, DATELINE})
 
 _AGENCIES = (
     r"(?:REUTERS|Reuters|AFP|AP|Getty Images|EPA|EPA-EFE|ANADOLU|Anadolu|Xinhua|SANA|dpa|UPI)"

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factions._boilerplate import DATELINE as DATELINE_KIND
 from factions._boilerplate import block_kind
 from factions.records import Document
 
@@ -104,6 +105,14 @@ def split_blocks(text: str) -> list[tuple[int, int, str]]:
     return blocks
 
 
+def _kind(text: str) -> str:
+    """What a block is; a dateline split off by ``split_blocks`` is a block of its own kind."""
+    dateline = DATELINE.match(text + " ")
+    if dateline and dateline.end() >= len(text):
+        return DATELINE_KIND
+    return block_kind(text)
+
+
 def _lines(start: int, part: str) -> list[tuple[int, str]]:
     out = []
     offset = start
@@ -133,7 +142,7 @@ def parse_documents(
         while pending[0][0] < number:
             yield ParsedDocument(pending.popleft()[1], tuple(current))
             current = []
-        current.append(Block(offset, paragraph, doc, block_kind(doc.text)))
+        current.append(Block(offset, paragraph, doc, _kind(doc.text)))
     while pending:
         yield ParsedDocument(pending.popleft()[1], tuple(current))
         current = []

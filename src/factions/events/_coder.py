@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from factions._boilerplate import CAPTION, FURNITURE
@@ -24,6 +24,7 @@ from factions.events._arguments import (
 )
 from factions.events._lexicon import Coding, Lexicon, NounTrigger, VerbFrame, load_lexicon
 from factions.events._modality import Stance, stance
+from factions.events._when import SentenceTimes, When, block_times
 from factions.nlp import Block
 from factions.records import Actor, ActorRef, Attribution, Document, Event, Mention, Sentence
 
@@ -40,6 +41,8 @@ ANAPHORA = {"PRONOUN", "DESCRIPTION"}
 LONG_LINKS = {"relcl", "acl", "xcomp", "advcl", "conj", "pcomp"}
 #: Reactions to another event: only these may point back to it ("condemned the attack").
 REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
+#: Types whose events between coordinated subjects run both ways ("X and Y met", "… clashed").
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "RETREAT"}
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
@@ -59,6 +62,16 @@ class _Candidate:
     targets: list[Token]
     base: float
     """Confidence before penalties: how direct the trigger is."""
+
+
+@dataclass(slots=True)
+class _Memory:
+    """What the coder remembers of a document's earlier events, for anaphora."""
+
+    doers: dict[str, Mention] = field(default_factory=dict)
+    """The doer of the latest event of each type ("condemned the attack")."""
+    sides: tuple[Mention, Mention] | None = None
+    """The two parties of the latest event with two ("urged both sides")."""
 
 
 class RuleEventCoder:
@@ -86,16 +99,35 @@ class RuleEventCoder:
         ordered = sorted(mentions, key=lambda m: m.start)
         mention_starts = [m.start for m in ordered]
         best: dict[tuple[int, str, str, str], Event] = {}
-        recent: dict[str, Mention] = {}  # the doer of the latest event of each type
+        memory = _Memory()
+        carried: dict[int, When | None] = {}  # the time a paragraph's next sentence inherits
+        news_day: When | None = None  # the day the lead reports, which later paragraphs keep
+        lead_blocks = 0
         for block in blocks:
             if _is_headline(document, block) or block.kind in FURNITURE:
                 continue
+            times, carried[block.paragraph] = block_times(
+                list(block.doc.sents),
+                document.published,
+                carried.get(block.paragraph) or news_day,
+            )
+            if news_day is None and lead_blocks < LEAD_BLOCKS:
+                news_day = _news_day(times)
+                lead_blocks += 1
             lo = bisect.bisect_left(mention_starts, block.offset)
             hi = bisect.bisect_left(mention_starts, block.offset + len(block.doc.text) + 1)
             token_mentions = _token_mentions(block, ordered[lo:hi])
             for candidate in self._candidates(block):
                 for event in self._events(
-                    document, block, candidate, token_mentions, by_id, sentences, starts, recent
+                    document,
+                    block,
+                    candidate,
+                    token_mentions,
+                    by_id,
+                    sentences,
+                    starts,
+                    memory,
+                    times[candidate.trigger.sent.start],
                 ):
                     key = (
                         event.sentence,
@@ -239,23 +271,32 @@ class RuleEventCoder:
         actors: dict[str, Actor],
         sentences: Sequence[Sentence],
         starts: list[int],
-        recent: dict[str, Mention],
+        memory: _Memory,
+        times: tuple[SentenceTimes, When | None],
     ) -> list[Event]:
-        sources = [m for m in (_mention_of(t, token_mentions) for t in candidate.sources) if m]
+        both = _both_sides(candidate.sources, memory)
+        sources = both or [
+            m for m in (_mention_of(t, token_mentions) for t in candidate.sources) if m
+        ]
         if sources and candidate.trigger.pos_ == "VERB":
             sources += [
                 m
                 for t in members(candidate.trigger)
                 if (m := _mention_of(t, token_mentions)) is not None
             ]
-        targets: list[Mention | None] = []
+        targets: list[Mention | None] = list(_both_sides(candidate.targets, memory) or [])
+        if both and not targets and not candidate.targets:
+            targets = list(both)  # "the two sides agreed": each with the other
         reacts = candidate.coding.plover in REACTIONS
-        for token in candidate.targets:
+        for token in candidate.targets if not targets else ():
             found = _mention_of(token, token_mentions)
             if found is None and reacts:
-                found = self._event_anaphor(token, recent)
+                found = self._event_anaphor(token, memory.doers)
             if found is not None:
                 targets.append(found)
+        reciprocal = not targets and len({m.actor_id for m in sources}) > 1
+        if reciprocal and candidate.coding.plover in SYMMETRIC:
+            targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
         if not targets and candidate.coding.plover in UNDIRECTED and trigger_is_verb(candidate):
             targets = [None]
         if not sources:
@@ -263,14 +304,21 @@ class RuleEventCoder:
         trigger = candidate.trigger
         how = stance(trigger)
         if not how.negated:
-            recent[candidate.coding.plover] = sources[0]
+            memory.doers[candidate.coding.plover] = sources[0]
         if not targets:
             return []
+        named = [t for t in targets if t is not None]
+        pair = {m.actor_id: m for m in (*sources, *named)}
+        if not how.negated and not both and len(pair) == 2:
+            first, second = pair.values()
+            memory.sides = (first, second)
         offset = block.offset + trigger.idx
         sentence = sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
         attribution = _attribution(how, token_mentions, actors)
         events = []
         nominal = trigger.pos_ != "VERB"
+        sentence_times, inherited = times
+        when = sentence_times.when(trigger, future=how.modality == "future", inherited=inherited)
         for source in _unique(sources):
             for target in _unique(targets):
                 if target is not None and _same_side(source, target, actors):
@@ -307,8 +355,9 @@ class RuleEventCoder:
                         negated=how.negated,
                         modality=modality,
                         attribution=attribution,
-                        date=document.published,
-                        date_precision="publication" if document.published else None,
+                        date=when.date,
+                        date_end=when.date_end,
+                        date_precision=when.precision,
                         caption=block.kind == CAPTION,
                         confidence=max(0.05, min(0.99, confidence)),
                         doc_ref=document.ref,
@@ -391,6 +440,37 @@ def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.i in mentions:
                     return mentions[grand.i]
+    return None
+
+
+#: How many text blocks from the top make the lead.
+LEAD_BLOCKS = 2
+
+
+def _news_day(times: dict[int, tuple[SentenceTimes, When | None]]) -> When | None:
+    """The first single day the lead names ("… on Friday"): the article's news day."""
+    for sentence_times, _ in times.values():
+        for expression in sentence_times.expressions:
+            if expression.precision == "day" and expression.relative:
+                return When.of(expression)
+    return None
+
+
+#: "both sides", "the two parties", "the warring sides": the parties of the latest two-sided event.
+SIDES = {"side", "party"}
+SIDE_MARKERS = {"both", "two", "warring", "opposing", "rival"}
+
+
+def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | None:
+    if memory.sides is None:
+        return None
+    for token in tokens:
+        if (
+            token.lemma_.lower() in SIDES
+            and token.tag_ == "NNS"
+            and any(c.lower_ in SIDE_MARKERS for c in token.children)
+        ):
+            return list(memory.sides)
     return None
 
 
