@@ -90,7 +90,6 @@ def test_recall_and_precision_do_not_fall(score: Score):
     assert precision >= floor["precision"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6 open: CONCEDE not yet coded right here")
 def test_every_plover_type_is_coded_right_somewhere(score: Score):
     from factions.ontology import PLOVER_TYPES
 

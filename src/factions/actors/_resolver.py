@@ -114,6 +114,7 @@ class _DocumentState:
         self.before: list[Antecedent] = []
         self._indefinite = False
         self._offset = 0
+        self._root_dep = ""
         self._named: dict[int, str] = {}
         self._at: dict[int, str] = {}
 
@@ -154,6 +155,7 @@ class _DocumentState:
         )  # "a militia", "Tigrayan leaders" (someone unknown's): someone new, not an anaphor
         # Only a recipient ("gave drones to the government") is kept apart from its clause's
         # subject; "Turkey sent troops" are Turkey's own.
+        self._root_dep = span.root.dep_
         clause = _clause(span.root, start - span.start_char)
         recipient = clause if span.root.dep_ == "pobj" else -1
         owner = self._owner(span.root) if item.found and item.found.source == "role" else None
@@ -216,6 +218,9 @@ class _DocumentState:
         if f.source == "role" and f.role:
             return self._role(f.role, start, sentence, clause, owner)
         if f.source == "ner" and f.label in UNKNOWN_LABELS:
+            state = self._place_state(f.label, name)
+            if state is not None:  # "M23 seized Goma": a town stands for the state it is in
+                return state, "PLACE", state.code
             if f.label == "PERSON":
                 earlier = resolve_short_name(name, start, self.before)
                 if earlier is not None:
@@ -245,6 +250,24 @@ class _DocumentState:
             entry = self.kb.roles[role]
             actor = Actor(role, entry.label, entry.kind, role, None, (), True)
         return actor, "ROLE", actor.code
+
+    def _place_state(self, label: str | None, name: str) -> Actor | None:
+        """The state a town or province named ``name`` lies in, when the gazetteer knows it.
+
+        Names the parser tags as places count; a one-word "person" counts only as the object
+        of a verb or preposition, where the small model often mistakes a town for a person.
+        """
+        if label not in PLACE_LABELS and not (
+            label == "PERSON" and " " not in name and self._root_dep in ("dobj", "pobj")
+        ):
+            return None
+        from factions.events._gazetteer import load_gazetteer
+
+        context = {a.country for a in self.actors.values() if a.country}
+        place = load_gazetteer().lookup(name, countries=context)
+        if place is None or place.country is None or place.precision not in ("city", "province"):
+            return None
+        return self.kb.get(place.country)
 
     def _role_of(self, actor: Actor) -> str | None:
         """The sector role of IRNMIL-like actors (and of a bare role actor such as REB)."""
@@ -285,6 +308,8 @@ LOCATIVE_PREPS = {
 
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: Entity labels of names that may be towns and provinces.
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def _clause(token: Token, offset: int) -> int:

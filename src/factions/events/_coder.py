@@ -22,14 +22,25 @@ from factions.events._arguments import (
     prepositional,
     subjects,
 )
+from factions.events._gazetteer import load_gazetteer
 from factions.events._lexicon import Coding, Lexicon, NounTrigger, VerbFrame, load_lexicon
 from factions.events._modality import Stance, stance
 from factions.events._when import SentenceTimes, When, block_times
+from factions.events._where import SentencePlaces
 from factions.nlp import Block
-from factions.records import Actor, ActorRef, Attribution, Document, Event, Mention, Sentence
+from factions.records import (
+    Actor,
+    ActorRef,
+    Attribution,
+    Document,
+    Event,
+    Mention,
+    Place,
+    Sentence,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 #: Mentions found through coreference are less certain than names.
 INDIRECT_LABELS = {"PRONOUN", "DESCRIPTION", "ROLE"}
@@ -43,6 +54,8 @@ LONG_LINKS = {"relcl", "acl", "xcomp", "advcl", "conj", "pcomp"}
 REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
 #: Types whose events between coordinated subjects run both ways ("X and Y met", "… clashed").
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "RETREAT"}
+#: Types done to a target where it is: an attacked or occupied country is the scene.
+PHYSICAL = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT"}
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
@@ -72,6 +85,26 @@ class _Memory:
     """The doer of the latest event of each type ("condemned the attack")."""
     sides: tuple[Mention, Mention] | None = None
     """The two parties of the latest event with two ("urged both sides")."""
+    countries: frozenset[str] = frozenset()
+    """Countries of the document's actors: the context that picks among namesake places."""
+    places: dict[tuple[int, int], SentencePlaces] = field(default_factory=dict)
+    """Places of the sentences that coded an event, by (block offset, sentence start)."""
+    paragraph_place: dict[int, Place] = field(default_factory=dict)
+
+    def place_named(self, mention: Mention) -> Place | None:
+        """The town a target names when the resolver took it for its state ("seized Goma")."""
+        if mention.label != "PLACE":
+            return None
+        return load_gazetteer().lookup(mention.text, countries=self.countries)
+
+    def sentence_places(self, block: Block, sentence: Span) -> SentencePlaces:
+        key = (block.offset, sentence.start)
+        if key not in self.places:
+            self.places[key] = found = SentencePlaces(sentence, self.countries)
+            latest = found.latest()
+            if latest is not None:
+                self.paragraph_place[block.paragraph] = latest
+        return self.places[key]
 
 
 class RuleEventCoder:
@@ -99,7 +132,7 @@ class RuleEventCoder:
         ordered = sorted(mentions, key=lambda m: m.start)
         mention_starts = [m.start for m in ordered]
         best: dict[tuple[int, str, str, str], Event] = {}
-        memory = _Memory()
+        memory = _Memory(countries=frozenset(a.country for a in actors if a.country))
         carried: dict[int, When | None] = {}  # the time a paragraph's next sentence inherits
         news_day: When | None = None  # the day the lead reports, which later paragraphs keep
         lead_blocks = 0
@@ -319,12 +352,24 @@ class RuleEventCoder:
         nominal = trigger.pos_ != "VERB"
         sentence_times, inherited = times
         when = sentence_times.when(trigger, future=how.modality == "future", inherited=inherited)
+        inherited_place = memory.paragraph_place.get(block.paragraph)
+        places = memory.sentence_places(block, trigger.sent)
         for source in _unique(sources):
             for target in _unique(targets):
                 if target is not None and _same_side(source, target, actors):
                     continue
                 if nominal and target is not None and {source.label, target.label} <= ANAPHORA:
                     continue  # "their intervention in the country": a noun and two guesses
+                physical = candidate.coding.plover in PHYSICAL
+                place = (
+                    places.place_for(
+                        trigger,
+                        target.start - block.offset if target is not None else None,
+                        physical,
+                    )
+                    or (memory.place_named(target) if physical and target is not None else None)
+                    or inherited_place
+                )
                 modality = how.modality
                 if (
                     modality == "claimed"
@@ -358,6 +403,7 @@ class RuleEventCoder:
                         date=when.date,
                         date_end=when.date_end,
                         date_precision=when.precision,
+                        place=place,
                         caption=block.kind == CAPTION,
                         confidence=max(0.05, min(0.99, confidence)),
                         doc_ref=document.ref,

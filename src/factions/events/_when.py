@@ -71,22 +71,22 @@ class SentenceTimes:
         for expression in self.expressions:
             span = sentence.char_span(expression.start, expression.end, alignment_mode="expand")
             if span is not None:
-                self._governors.append((expression, _governor(span.root).i))
+                self._governors.append((expression, governor(span.root).i))
 
     def expression_for(self, trigger: Token) -> tuple[TimeExpression | None, bool]:
         """The expression dating ``trigger`` by rules 1–3 of the module docstring, and whether
         the trigger sits in a clause set at another time than the sentence's."""
-        chain, shifted = _chain(trigger)
+        chain, shifted = clause_chain(trigger)
         for link in chain:
-            for expression, governor in self._governors:
-                if governor == link.i:
+            for expression, head in self._governors:
+                if head == link.i:
                     return expression, shifted
         if shifted:
             return None, True  # "summoned the envoy on Monday after ships fired…"
         reporter = _reporting_verb(chain[-1])
         if reporter is not None:
-            for expression, governor in self._governors:
-                if governor == reporter.i:
+            for expression, head in self._governors:
+                if head == reporter.i:
                     return expression, False
         if len(self.expressions) == 1:
             return self.expressions[0], False
@@ -112,7 +112,7 @@ class SentenceTimes:
         return When.of(self.expressions[-1]) if self.expressions else None
 
 
-def _governor(token: Token) -> Token:
+def governor(token: Token) -> Token:
     """The verb (or sentence root) a time expression hangs from."""
     seen = 0
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 40:
@@ -120,13 +120,13 @@ def _governor(token: Token) -> Token:
     return token
 
 
-def _chain(trigger: Token) -> tuple[list[Token], bool]:
+def clause_chain(trigger: Token) -> tuple[list[Token], bool]:
     """The trigger and the verbs it shares its time with, nearest first; and whether the
     climb stopped at a clause set at another time ("after", "before", "since")."""
     chain = [trigger]
     token = trigger
     if token.pos_ not in ("VERB", "AUX"):
-        token = _governor(token)
+        token = governor(token)
         chain.append(token)
     seen = 0
     while token.dep_ in SHARED_TIME and token.head.i != token.i and seen < 10:
