@@ -90,6 +90,10 @@ def subjects(verb: Token) -> list[Token]:
         return expand(verb.head)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
         head = verb.head
+        if verb.dep_ == "xcomp" and is_passive(head):  # "Iran is believed to have armed…"
+            raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+            if raised:
+                return expand(raised[0])
         if verb.dep_ == "xcomp":
             obj = [c for c in head.children if c.dep_ == "dobj"]
             if not obj and head.lemma_ in OBJECT_CONTROL:  # "called on Russia to withdraw"
@@ -165,6 +169,23 @@ def objects(verb: Token) -> list[Token]:
             return expand(passive[0])
         if verb.dep_ in ("acl", "relcl"):
             return expand(verb.head)
+    return []
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+
+
+#: Prepositions that introduce whom an act is aimed at.
+AIMED = {"with", "against", "on", "to", "into", "at", "from"}
+
+
+def complement_targets(verb: Token) -> list[Token]:
+    """Whom the infinitive under a verb is aimed at: "refused to negotiate *with Kabul*",
+    "threatened to strike *Iran*", "offered to talk *to the rebels*"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return objects(child) or prepositional(child, AIMED)
     return []
 
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, TypeVar
 from factions._boilerplate import CAPTION, FURNITURE
 from factions.events._arguments import (
     agents,
+    complement_targets,
+    direct_objects,
     expand,
     members,
     objects,
@@ -190,7 +192,14 @@ class RuleEventCoder:
                 frame = self._frame(token, lexicon.verbs[lemma])
                 if frame is None:
                     continue
-                targets = prepositional(token, {frame.prep}) if frame.prep else objects(token)
+                if frame.prep:  # "cut ties with X": the preposition may hang off the object
+                    targets = prepositional(token, {frame.prep}) or [
+                        t for o in direct_objects(token) for t in prepositional(o, {frame.prep})
+                    ]
+                else:
+                    targets = objects(token)
+                if not targets:
+                    targets = complement_targets(token)  # "refused to negotiate with Kabul"
                 out.append(_Candidate(token, lexicon.coding(frame), subjects(token), targets, 0.8))
             elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
                 candidate = self._nominal(token, lexicon.nouns[lemma])
@@ -240,6 +249,7 @@ class RuleEventCoder:
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")}
+        preps |= {c.lower_ for o in direct_objects(verb) for c in o.children if c.dep_ == "prep"}
         direct = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj")}
         fitting = [
             f
@@ -291,6 +301,9 @@ class RuleEventCoder:
         ]
         if owners:
             return _Candidate(noun, coding, expand(owners[0]), targets, 0.6)
+        doers = prepositional(carrier, {"by", "between"})  # "the shelling of X by Y"
+        if doers:
+            return _Candidate(noun, coding, doers, targets, 0.6)
         return None
 
     # -- events -------------------------------------------------------------------------------

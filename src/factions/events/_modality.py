@@ -126,7 +126,7 @@ class Stance:
 def stance(trigger: Token) -> Stance:
     """Negation, modality and the reporting speaker for the clause of ``trigger``."""
     verb = _clause_verb(trigger)
-    negated = _negated(verb)
+    negated = _negated(verb) or _stopped(trigger, verb)
     modality = "asserted"
     speaker = None
     chain = list(_governors(verb))
@@ -146,6 +146,32 @@ def stance(trigger: Token) -> Stance:
     if outlet is not None and modality == "asserted":
         modality = "claimed"
     return Stance(negated, modality, speaker, outlet)
+
+
+#: Verbs that say a process named by a noun is not going on: "talks were frozen", "called off
+#: the talks". "Talks collapsed" is not among them: the talks took place.
+STOPPING_VERBS = {
+    "freeze",
+    "suspend",
+    "halt",
+    "cancel",
+    "postpone",
+    "scrap",
+    "stall",
+    "abandon",
+    "shelve",
+    "derail",
+}
+
+
+def _stopped(trigger: Token, verb: Token) -> bool:
+    """A noun event that is the subject or object of a stopping verb."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.head.i != verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    stopping = lemma in STOPPING_VERBS or (lemma == "call" and particle == "off")
+    return stopping and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")
 
 
 def _clause_verb(token: Token) -> Token:
