@@ -1,4 +1,4 @@
-"""Captions, credits, bylines and tag lines are told apart from news text, and never coded as news."""
+"""Captions, credits, bylines and tag lines are told apart from news text and never coded."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ def _pct(value: float | None) -> str:
 def render_table(evaluation: Evaluation) -> str:
     head = (
         f"{'file':<44} {'P':>4} {'R':>4} {'F1':>4} {'sys':>4} {'req':>4} {'neg':>3} {'dup':>3}"
-        f" {'actR':>4} {'date':>4} {'place':>5}"
+        f" {'actR':>4} {'date':>4} {'place':>5} {'sign':>4} {'coal':>4}"
     )
     lines = [head, "-" * len(head)]
     rows = [(r.gold.path.name, r.counts.scores()) for r in evaluation.files]
@@ -26,7 +26,8 @@ def render_table(evaluation: Evaluation) -> str:
             f"{name[:44]:<44} {_pct(s['precision'])} {_pct(s['recall'])} {_pct(s['f1'])}"
             f" {s['system_events']:>4} {s['required_events']:>4} {s['negation_errors']:>3}"
             f" {s['duplicates']:>3} {_pct(s['actor_recall'])} {_pct(s['date_accuracy'])}"
-            f" {_pct(s['place_accuracy']):>5}"
+            f" {_pct(s['place_accuracy']):>5} {_pct(s['alignment_sign_accuracy'])}"
+            f" {_pct(s['coalition_jaccard'])}"
         )
     lines += ["", "PLOVER confusion (gold type → system type, '(none)' = not found):"]
     confusion = evaluation.to_json()["plover_confusion"]
@@ -43,6 +44,7 @@ def render_explain(evaluation: Evaluation) -> str:
         if result.missed_actors:
             lines.append(f"  ACTORS NOT FOUND: {', '.join(result.missed_actors)}")
         lines += _missed(result)
+        lines += _alignment(result)
         for j in result.judgements:
             if j.verdict == "match":
                 continue
@@ -70,6 +72,25 @@ def _missed(result: FileResult) -> list[str]:
                 lines.append(f"      factions produced: {_event(e)}")
         else:
             lines.append("      factions produced: nothing in this sentence")
+    return lines
+
+
+def _alignment(result: FileResult) -> list[str]:
+    """Each alignment pair the network signs wrong, and each coalition's best bloc."""
+    if result.alignment is None:
+        return []
+    sign = {1: "+", -1: "-", 0: "no sign"}
+    lines = [
+        f"  ALIGNMENT WRONG: {p.a} ~ {p.b}: gold {sign[p.gold]}, network {sign[p.system]}"
+        for p in result.alignment.pairs
+        if p.gold != p.system
+    ]
+    for c in result.alignment.coalitions:
+        if c.jaccard < 1.0:
+            found = ", ".join(c.system) or "nothing"
+            lines.append(
+                f"  COALITION {', '.join(c.gold)}: best bloc {found} (Jaccard {c.jaccard:.2f})"
+            )
     return lines
 
 

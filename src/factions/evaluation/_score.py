@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from factions.evaluation._gold import GoldEvent, GoldFile
 from factions.evaluation._match import AliasIndex, Judgement, judge, normalise_name, same_pair
+from factions.events._gazetteer import distance_km, load_gazetteer
 from factions.records import Event, ProcessedDocument
 
 
@@ -27,6 +30,11 @@ class Counts:
     dated_right: int = 0
     placed: int = 0
     placed_right: int = 0
+    aligned: int = 0
+    aligned_right: int = 0
+    coalitions: int = 0
+    coalition_jaccard: float = 0.0
+    """The sum over gold coalitions of each one's best Jaccard; the score is its mean."""
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, other: Counts) -> None:
@@ -56,8 +64,12 @@ class Counts:
             "dated_matched": self.dated,
             "place_accuracy": _maybe(self.placed_right, self.placed),
             "placed_matched": self.placed,
-            "alignment_sign_accuracy": None,
-            "coalition_jaccard": None,
+            "alignment_sign_accuracy": _maybe(self.aligned_right, self.aligned),
+            "alignment_pairs": self.aligned,
+            "coalition_jaccard": (
+                round(self.coalition_jaccard / self.coalitions, 4) if self.coalitions else None
+            ),
+            "coalitions": self.coalitions,
         }
 
 
@@ -69,6 +81,7 @@ class FileResult:
     judgements: list[Judgement]
     missed: list[GoldEvent]
     missed_actors: list[str]
+    alignment: Alignment | None = None
 
 
 def score_file(gold: GoldFile, processed: ProcessedDocument) -> FileResult:
@@ -94,7 +107,7 @@ def score_file(gold: GoldFile, processed: ProcessedDocument) -> FileResult:
                 missed.append(g)
         if event is not None and g.date is not None:
             counts.dated += 1
-            counts.dated_right += event.date is not None and g.date[0] <= event.date <= g.date[1]
+            counts.dated_right += _same_time(event, g.date)
         if event is not None and g.place:
             counts.placed += 1
             counts.placed_right += _same_place(event, g.place)
@@ -105,7 +118,76 @@ def score_file(gold: GoldFile, processed: ProcessedDocument) -> FileResult:
     counts.actors = len(gold.actors)
     counts.actors_matched = len(found & set(gold.actors))
     missed_actors = sorted(set(gold.actors) - found)
-    return FileResult(gold, processed, counts, judgements, missed, missed_actors)
+    alignment = _alignment(gold, processed, index)
+    counts.aligned = len(alignment.pairs)
+    counts.aligned_right = sum(a.gold == a.system for a in alignment.pairs)
+    counts.coalitions = len(alignment.coalitions)
+    counts.coalition_jaccard = sum(c.jaccard for c in alignment.coalitions)
+    return FileResult(gold, processed, counts, judgements, missed, missed_actors, alignment)
+
+
+@dataclass(frozen=True, slots=True)
+class SignedPair:
+    a: str
+    b: str
+    gold: int
+    system: int
+    """+1, -1, or 0 when the network cannot sign the pair (counted wrong)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BlocMatch:
+    gold: tuple[str, ...]
+    system: tuple[str, ...]
+    """The best system bloc, as gold keys among those the gold coalitions name."""
+    jaccard: float
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    pairs: tuple[SignedPair, ...]
+    coalitions: tuple[BlocMatch, ...]
+
+
+def _alignment(gold: GoldFile, processed: ProcessedDocument, index: AliasIndex) -> Alignment:
+    """The file's network (factions.graph) seen at the gold's actors, against its alignment.
+
+    A system actor stands for the gold actor its id or canonical name names, else one its
+    mentions name; ties are summed per gold actor (Iran's army and government count as Iran).
+    A pair's sign is graph.relation's: their own tie, else balance through common neighbours,
+    else their blocs; a pair the network cannot sign counts as wrong. A coalition's Jaccard is
+    its best over system blocs, counting only the actors the gold coalitions name (the gold
+    partitions those alone; an actor it leaves out may sit in any bloc).
+    """
+    from factions.graph import find_coalitions, graph_from_events, relation
+
+    graph = graph_from_events(processed.events, actors={a.actor_id: a for a in processed.actors})
+    mentions: dict[str, set[str]] = {}
+    for e in processed.events:
+        for ref in (e.source, e.target):
+            if ref is not None:
+                mentions.setdefault(ref.id, set()).add(ref.mention)
+    groups = {}
+    for node in graph.nodes():
+        keys = index.keys_of_names([node.id, node.name])
+        keys = keys or index.keys_of_names(sorted(mentions.get(node.id, ())))
+        if keys:
+            groups[node.id] = sorted(keys)[0]
+    network = graph.contract(groups)
+    blocs = find_coalitions(network)
+    pairs = tuple(SignedPair(a, b, s, relation(network, a, b, blocs)) for a, b, s in gold.alignment)
+    named = {key for coalition in gold.coalitions for key in coalition}
+    matches = []
+    for coalition in gold.coalitions:
+        want = set(coalition)
+        best: tuple[float, tuple[str, ...]] = (0.0, ())
+        for bloc in blocs:
+            got = set(bloc.members) & named
+            score = len(want & got) / len(want | got) if want | got else 0.0
+            if score > best[0]:
+                best = (score, tuple(sorted(got)))
+        matches.append(BlocMatch(tuple(coalition), best[1], best[0]))
+    return Alignment(pairs, tuple(matches))
 
 
 def _system_type(gold: GoldEvent, system: list[Event], index: AliasIndex) -> str:
@@ -117,11 +199,56 @@ def _system_type(gold: GoldEvent, system: list[Event], index: AliasIndex) -> str
     return types[0] if types else "(none)"
 
 
+def _same_time(event: Event, gold: tuple[date, date]) -> bool:
+    """Right when the event's range and the gold range share a day and the event's range is
+    no wider than a year or the gold range: "in 2001" is right for an invasion the gold dates
+    October-December 2001, "in the 2000s" is not. An undated event is wrong."""
+    if event.date is None:
+        return False
+    end = event.date_end or event.date
+    widest = max(366, (gold[1] - gold[0]).days + 1)
+    return event.date <= gold[1] and end >= gold[0] and (end - event.date).days < widest
+
+
 def _same_place(event: Event, gold_place: str) -> bool:
+    """Right when the names agree ("Poonch" and the gazetteer's "Pūnch" do: both are looked up),
+    with the same direction word if either has one ("eastern Congo")."""
     if event.place is None:
         return False
     a, b = normalise_name(event.place.name), normalise_name(gold_place)
-    return bool(a) and bool(b) and (a in b or b in a)
+    if a and b and (a in b or b in a):
+        return True
+    (dir_a, rest_a), (dir_b, rest_b) = _direction(event.place.name), _direction(gold_place)
+    if dir_a != dir_b:
+        return False
+    gazetteer = load_gazetteer()
+    context = [event.place.country] if event.place.country else []
+    ours = gazetteer.lookup(rest_a, countries=context)
+    theirs = gazetteer.lookup(rest_b, countries=context)
+    if ours is None or theirs is None:
+        return False
+    if ours.name == theirs.name and ours.country == theirs.country:
+        return True
+    coordinates = (ours.lat, ours.lon, theirs.lat, theirs.lon)
+    if any(c is None for c in coordinates):
+        return False
+    return distance_km(*coordinates) < NEAR_KM  # type: ignore[arg-type]
+
+
+#: Two names for places this close are the same place.
+NEAR_KM = 25.0
+_DIRECTIONS = re.compile(
+    r"^((?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?)\s+(.*)$",
+    re.IGNORECASE,
+)
+
+
+def _direction(name: str) -> tuple[str, str]:
+    """("eastern", "Congo") for "eastern Congo"; ("", name) without a direction."""
+    found = _DIRECTIONS.match(name.strip())
+    if not found:
+        return "", name
+    return found.group(1).lower().replace("-", "").replace(" ", ""), found.group(2)
 
 
 def _ratio(a: int, b: int) -> float:
