@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from factions.records import Actor, ProcessedDocument
-from factions.store import Summary, connect
+from factions.store import Summary, connect, summarise
 from factions.store._rows import (
     actor_rows,
     document_rows,
@@ -161,26 +161,7 @@ class ParquetSink:
             for table in TABLES:
                 parts = _glob(self.path, table)
                 con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{parts}')")
-
-            def count(sql: str) -> int:
-                row = con.execute(sql).fetchone()
-                return int(row[0]) if row else 0
-
-            by_type = dict(
-                con.execute(
-                    "SELECT coalesce(plover, '(none)'), count(*) FROM events"
-                    " WHERE NOT negated GROUP BY 1 ORDER BY 2 DESC, 1"
-                ).fetchall()
-            )
-            return Summary(
-                documents=count("SELECT count(*) FROM documents"),
-                undated_documents=count("SELECT count(*) FROM documents WHERE published IS NULL"),
-                sentences=count("SELECT count(*) FROM sentences"),
-                mentions=count("SELECT count(*) FROM mentions"),
-                actors=count("SELECT count(DISTINCT actor_id) FROM mentions"),
-                events=count("SELECT count(*) FROM events"),
-                events_by_type=by_type,
-            )
+            return summarise(con)
 
 
 def part_name(doc_ids: Any) -> str:

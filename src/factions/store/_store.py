@@ -129,27 +129,7 @@ class Store:
 
     def summary(self) -> Summary:
         with self._reader() as con:
-
-            def count(sql: str) -> int:
-                row = con.execute(sql).fetchone()
-                return int(row[0]) if row else 0
-
-            by_type = dict(
-                con.execute(
-                    "SELECT coalesce(plover, '(none)'), count(*) FROM events"
-                    " WHERE NOT negated AND NOT coalesce(caption, false)"
-                    " GROUP BY 1 ORDER BY 2 DESC, 1"
-                ).fetchall()
-            )
-            return Summary(
-                documents=count("SELECT count(*) FROM documents"),
-                undated_documents=count("SELECT count(*) FROM documents WHERE published IS NULL"),
-                sentences=count("SELECT count(*) FROM sentences"),
-                mentions=count("SELECT count(*) FROM mentions"),
-                actors=count("SELECT count(DISTINCT actor_id) FROM mentions"),
-                events=count("SELECT count(*) FROM events WHERE NOT coalesce(caption, false)"),
-                events_by_type=by_type,
-            )
+            return summarise(con)
 
     def document_ids(self) -> list[str]:
         with self._reader() as con:
@@ -494,6 +474,32 @@ class Store:
             actors=tuple(_actor(r) for r in actors),
             events=tuple(event_from_row(r, r["sentence_text"] or "", document.ref) for r in events),
         )
+
+
+def summarise(con: Any) -> Summary:
+    """The figures of a database, from a connection that sees its tables (a store file, or
+    views over Parquet parts). Events of photo captions are left out of the counts."""
+
+    def count(sql: str) -> int:
+        row = con.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
+    by_type = dict(
+        con.execute(
+            "SELECT coalesce(plover, '(none)'), count(*) FROM events"
+            " WHERE NOT negated AND NOT coalesce(caption, false)"
+            " GROUP BY 1 ORDER BY 2 DESC, 1"
+        ).fetchall()
+    )
+    return Summary(
+        documents=count("SELECT count(*) FROM documents"),
+        undated_documents=count("SELECT count(*) FROM documents WHERE published IS NULL"),
+        sentences=count("SELECT count(*) FROM sentences"),
+        mentions=count("SELECT count(*) FROM mentions"),
+        actors=count("SELECT count(DISTINCT actor_id) FROM mentions"),
+        events=count("SELECT count(*) FROM events WHERE NOT coalesce(caption, false)"),
+        events_by_type=by_type,
+    )
 
 
 def _existing(con: Any, doc_ids: Sequence[str]) -> set[str]:
