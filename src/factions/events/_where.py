@@ -43,9 +43,13 @@ class SentencePlaces:
         counts."""
         chain, _ = clause_chain(trigger)
         for link in chain:
-            for mention, head in self._governors:
-                if head == link.i and (_setting(mention, physical) or _scene(mention, self._doc)):
-                    return mention.place
+            governed = [
+                m
+                for m, head in self._governors
+                if head == link.i and (_setting(m, physical) or _scene(m, self._doc))
+            ]
+            if governed:  # "in the Rwandan border town of Gisenyi": the town, not the border
+                return min(governed, key=lambda m: SPECIFIC.get(m.place.precision, 9)).place
         if target is not None:
             for mention in self.mentions:
                 inside = mention.start <= target < mention.end
@@ -62,6 +66,8 @@ class SentencePlaces:
         return settings[-1].place if settings else None
 
 
+#: Precisions, most specific first.
+SPECIFIC = {"city": 0, "province": 1, "region": 2, "country": 3}
 #: Roles of a place phrase that say where things happen ("in Idlib", "north-western Syria").
 SETTINGS = {"locative", "other"}
 
