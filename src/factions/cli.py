@@ -812,7 +812,13 @@ def export(
     show_default=True,
     help="Interface to listen on; only this machine can connect unless you change it.",
 )
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
 @click.option(
     "--wait",
     type=click.FloatRange(min=0),
