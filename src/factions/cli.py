@@ -1,7 +1,7 @@
 """The command line: a thin layer that parses arguments and calls the library.
 
 Exit codes (DESIGN.md): 0 all input was read; 1 some input was skipped (each skip reported on
-stderr) or the database could not be used; 2 bad usage, or a command that is not built yet.
+stderr) or the database could not be used; 2 bad usage (an unknown actor, a malformed date).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, Any
 
 import click
 
 from factions import __version__
-from factions.errors import FactionsError, NotBuiltError
+from factions.errors import FactionsError
 from factions.ingest import DEFAULT_MAX_BYTES, ReadOptions, Report
 from factions.ontology import PLOVER_TYPES
 from factions.pipeline import Pipeline
@@ -439,13 +439,6 @@ def actors(db: Path, fmt: str, unknown: bool, output: Path | None, wait: float) 
         out.write(f"{'mentions':>8}  {'id':<32} {'kind':<16} name\n")
         for actor, count in rows:
             out.write(f"{count:>8}  {actor.actor_id:<32} {actor.kind:<16} {actor.name}\n")
-
-
-# -- commands whose capability lands with a later issue ----------------------------------------
-
-
-def _not_built(what: str, issue: int) -> NoReturn:
-    raise NotBuiltError(f"{what} is not built yet (issue {issue})")
 
 
 # -- the alliance network ---------------------------------------------------------------------
@@ -900,9 +893,6 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except NotBuiltError as exc:
-        _stderr(f"factions: {exc}")
-        sys.exit(2)
     except FactionsError as exc:
         _stderr(f"factions: error: {exc}")
         sys.exit(1)

@@ -17,7 +17,3 @@ class StoreError(FactionsError):
 
 class StoreBusyError(StoreError):
     """Another process holds the database lock for longer than we were willing to wait."""
-
-
-class NotBuiltError(FactionsError):
-    """A command of DESIGN.md whose capability has not landed yet."""
