@@ -9,11 +9,12 @@ An event without an actor on both sides is not coded: a wrong or empty side is w
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from factions._boilerplate import CAPTION, FURNITURE
+from factions._boilerplate import CAPTION, DATELINE, FURNITURE
 from factions.events._arguments import (
     agents,
     complement_targets,
@@ -25,7 +26,14 @@ from factions.events._arguments import (
     subjects,
 )
 from factions.events._gazetteer import load_gazetteer
-from factions.events._lexicon import Coding, Lexicon, NounTrigger, VerbFrame, load_lexicon
+from factions.events._lexicon import (
+    Coding,
+    Lexicon,
+    NounTrigger,
+    VerbFrame,
+    load_lexicon,
+    quad_class,
+)
 from factions.events._modality import Stance, stance
 from factions.events._when import SentenceTimes, When, block_times
 from factions.events._where import SentencePlaces
@@ -92,6 +100,9 @@ class _Memory:
     places: dict[tuple[int, int], SentencePlaces] = field(default_factory=dict)
     """Places of the sentences that coded an event, by (block offset, sentence start)."""
     paragraph_place: dict[int, Place] = field(default_factory=dict)
+    news_place: Place | None = None
+    """Where the story is: the dateline's city, else the lead's scene; later paragraphs
+    without a place of their own keep it."""
 
     def place_named(self, mention: Mention) -> Place | None:
         """The town a target names when the resolver took it for its state ("seized Goma")."""
@@ -139,6 +150,8 @@ class RuleEventCoder:
         news_day: When | None = None  # the day the lead reports, which later paragraphs keep
         lead_blocks = 0
         for block in blocks:
+            if block.kind == DATELINE and memory.news_place is None:
+                memory.news_place = _dateline_place(block.doc.text, memory.countries)
             if _is_headline(document, block) or block.kind in FURNITURE:
                 continue
             times, carried[block.paragraph] = block_times(
@@ -146,9 +159,10 @@ class RuleEventCoder:
                 document.published,
                 carried.get(block.paragraph) or news_day,
             )
-            if news_day is None and lead_blocks < LEAD_BLOCKS:
+            lead = lead_blocks < LEAD_BLOCKS
+            if news_day is None and lead:
                 news_day = _news_day(times)
-                lead_blocks += 1
+            lead_blocks += 1
             lo = bisect.bisect_left(mention_starts, block.offset)
             hi = bisect.bisect_left(mention_starts, block.offset + len(block.doc.text) + 1)
             token_mentions = _token_mentions(block, ordered[lo:hi])
@@ -172,6 +186,8 @@ class RuleEventCoder:
                     )
                     if key not in best or best[key].confidence < event.confidence:
                         best[key] = event
+            if lead and memory.news_place is None:
+                memory.news_place = memory.paragraph_place.get(block.paragraph)
         return sorted(_drop_redundant(best.values()), key=lambda e: (e.span[0], e.trigger_start))
 
     # -- triggers -----------------------------------------------------------------------------
@@ -233,6 +249,13 @@ class RuleEventCoder:
                 ]
             return _Candidate(verb, self.lexicon.coding(theme), subjects(verb), targets, 0.75)
         return None
+
+    def _repression(self, coding: Coding) -> Coding | None:
+        """The coding an assault gets when police turn it on civilians."""
+        if coding.plover != "ASSAULT":
+            return None
+        code = self.lexicon.codes[REPRESSION]
+        return Coding("COERCE", None, REPRESSION, quad_class(REPRESSION), code.goldstein)
 
     def _event_anaphor(self, token: Token, recent: dict[str, Mention]) -> Mention | None:
         """ "condemned the attack": an event noun with no actor of its own points back to the
@@ -340,6 +363,7 @@ class RuleEventCoder:
                 found = self._event_anaphor(token, memory.doers)
             if found is not None:
                 targets.append(found)
+                targets += _modifier_conjuncts(token, found, token_mentions)
         reciprocal = not targets and len({m.actor_id for m in sources}) > 1
         if reciprocal and candidate.coding.plover in SYMMETRIC:
             targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
@@ -363,9 +387,10 @@ class RuleEventCoder:
         attribution = _attribution(how, token_mentions, actors)
         events = []
         nominal = trigger.pos_ != "VERB"
+        repression = self._repression(candidate.coding)
         sentence_times, inherited = times
         when = sentence_times.when(trigger, future=how.modality == "future", inherited=inherited)
-        inherited_place = memory.paragraph_place.get(block.paragraph)
+        inherited_place = memory.paragraph_place.get(block.paragraph) or memory.news_place
         places = memory.sentence_places(block, trigger.sent)
         for source in _unique(sources):
             for target in _unique(targets):
@@ -390,6 +415,9 @@ class RuleEventCoder:
                     and _same_actor(how, source, token_mentions)
                 ):
                     modality = "asserted"
+                coding = candidate.coding
+                if repression is not None and _represses(source, target, actors):
+                    coding = repression  # "police fired tear gas at protesters": CAMEO 17
                 confidence = candidate.base - MODALITY_PENALTY[modality]
                 confidence -= 0.1 * sum(
                     m is not None and m.label in INDIRECT_LABELS for m in (source, target)
@@ -405,11 +433,11 @@ class RuleEventCoder:
                         trigger_start=offset,
                         source=_ref(source, actors),
                         target=_ref(target, actors) if target is not None else None,
-                        plover=candidate.coding.plover,
-                        plover_mode=candidate.coding.mode,
-                        cameo=candidate.coding.cameo,
-                        quad_class=candidate.coding.quad_class,
-                        goldstein=candidate.coding.goldstein,
+                        plover=coding.plover,
+                        plover_mode=coding.mode,
+                        cameo=coding.cameo,
+                        quad_class=coding.quad_class,
+                        goldstein=coding.goldstein,
                         negated=how.negated,
                         modality=modality,
                         attribution=attribution,
@@ -506,6 +534,14 @@ def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
 LEAD_BLOCKS = 2
 
 
+def _dateline_place(text: str, countries: frozenset[str]) -> Place | None:
+    """The city of a wire dateline: "KINSHASA (Reuters) -", "PRETORIA/NAIROBI, Nov 3 (AFP) -"."""
+    city = re.split(r"[,(/]", text, maxsplit=1)[0].strip()
+    if not city:
+        return None
+    return load_gazetteer().lookup(city.title(), countries=countries)
+
+
 def _news_day(times: dict[int, tuple[SentenceTimes, When | None]]) -> When | None:
     """The first single day the lead names ("… on Friday"): the article's news day."""
     for sentence_times, _ in times.values():
@@ -551,6 +587,27 @@ def _same_side(source: Mention, target: Mention, actors: dict[str, Actor]) -> bo
         return True
     a, b = actors.get(source.actor_id or ""), actors.get(target.actor_id or "")
     return a is not None and b is not None and (a.actor_id in b.parents or b.actor_id in a.parents)
+
+
+#: CAMEO 175, "use tactics of violent repression".
+REPRESSION = "175"
+
+
+def _represses(source: Mention, target: Mention | None, actors: dict[str, Actor]) -> bool:
+    a = actors.get(source.actor_id or "")
+    b = actors.get(target.actor_id or "") if target is not None else None
+    return a is not None and b is not None and a.kind == "police" and b.kind == "civilians"
+
+
+def _modifier_conjuncts(
+    token: Token, found: Mention, mentions: dict[int, Mention]
+) -> list[Mention]:
+    """ "the French and Belgian missions": Belgium as well as France."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and mentions.get(child.i) is found:
+            out += [mentions[c.i] for c in child.conjuncts if c.i in mentions]
+    return out
 
 
 def _unique(mentions: Sequence[_M]) -> list[_M]:
