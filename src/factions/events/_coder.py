@@ -217,8 +217,8 @@ class RuleEventCoder:
                 if not targets:
                     targets = complement_targets(token)  # "refused to negotiate with Kabul"
                 out.append(_Candidate(token, lexicon.coding(frame), subjects(token), targets, 0.8))
-            elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
-                candidate = self._nominal(token, lexicon.nouns[lemma])
+            elif token.pos_ in ("NOUN", "PROPN") and (entry := self._noun_entry(token)):
+                candidate = self._nominal(token, entry)
                 if candidate is not None:
                     out.append(candidate)
         return out
@@ -250,6 +250,17 @@ class RuleEventCoder:
             return _Candidate(verb, self.lexicon.coding(theme), subjects(verb), targets, 0.75)
         return None
 
+    def _blamed(self, trigger: Token, accused: Mention, memory: _Memory) -> None:
+        """ "blaming the ELN for a car bomb": the accused is the doer of the act it is blamed
+        for, which a later "condemned the attack" points back to."""
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                for grand in child.children:
+                    noun = self._trigger_noun(grand) if grand.dep_ == "pobj" else None
+                    entry = self._noun_entry(noun) if noun is not None else None
+                    if entry is not None:
+                        memory.doers[entry.plover] = accused
+
     def _repression(self, coding: Coding) -> Coding | None:
         """The coding an assault gets when police turn it on civilians."""
         if coding.plover != "ASSAULT":
@@ -260,7 +271,7 @@ class RuleEventCoder:
     def _event_anaphor(self, token: Token, recent: dict[str, Mention]) -> Mention | None:
         """ "condemned the attack": an event noun with no actor of its own points back to the
         doer of the latest event of its type in the document."""
-        entry = self.lexicon.nouns.get(token.lemma_.lower())
+        entry = self._noun_entry(token)
         if (
             entry is None
             or token.lemma_.lower() in CONFLICT_NOUNS
@@ -295,9 +306,23 @@ class RuleEventCoder:
             c.dep_ in ("dobj", "obj") and self._trigger_noun(c) is not None for c in verb.children
         )
 
+    def _noun_entry(self, token: Token) -> NounTrigger | None:
+        """A noun's lexicon entry; a two-word entry wins over the head's own ("hunger strike"
+        is a protest, not an assault; "car bomb" is an attack though "bomb" alone is not)."""
+        nouns = self.lexicon.nouns
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+                pair = nouns.get(f"{child.lemma_.lower()} {lemma}") or nouns.get(
+                    f"{child.lower_} {lemma}"
+                )
+                if pair is not None:
+                    return pair
+        return nouns.get(lemma)
+
     def _trigger_noun(self, token: Token) -> Token | None:
         """The trigger noun of an object: itself, or its compound ("airstrike campaign")."""
-        if token.lemma_.lower() in self.lexicon.nouns:
+        if self._noun_entry(token) is not None:
             return token
         for child in token.children:
             if child.dep_ == "compound" and child.lemma_.lower() in self.lexicon.nouns:
@@ -354,8 +379,8 @@ class RuleEventCoder:
                 if (m := _mention_of(t, token_mentions)) is not None
             ]
         targets: list[Mention | None] = list(_both_sides(candidate.targets, memory) or [])
-        if both and not targets and not candidate.targets:
-            targets = list(both)  # "the two sides agreed": each with the other
+        if both and not targets:
+            targets = list(both)  # "the two sides agreed", "both armies massed": each at the other
         reacts = candidate.coding.plover in REACTIONS
         for token in candidate.targets if not targets else ():
             found = _mention_of(token, token_mentions)
@@ -375,6 +400,8 @@ class RuleEventCoder:
         how = stance(trigger)
         if not how.negated:
             memory.doers[candidate.coding.plover] = sources[0]
+            if candidate.coding.plover == "ACCUSE" and targets and targets[0] is not None:
+                self._blamed(trigger, targets[0], memory)
         if not targets:
             return []
         named = [t for t in targets if t is not None]
@@ -560,11 +587,11 @@ def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | Non
     if memory.sides is None:
         return None
     for token in tokens:
-        if (
-            token.lemma_.lower() in SIDES
-            and token.tag_ == "NNS"
-            and any(c.lower_ in SIDE_MARKERS for c in token.children)
-        ):
+        markers = {
+            c.lower_ for c in token.children if c.dep_ in ("det", "amod", "nummod", "predet")
+        }
+        sides = token.lemma_.lower() in SIDES and bool(markers & SIDE_MARKERS)
+        if token.tag_ == "NNS" and (sides or "both" in markers):  # "both armies"
             return list(memory.sides)
     return None
 
