@@ -109,8 +109,10 @@ class Antecedent:
 
 
 def resolve_pronoun(
-    pronoun: str, start: int, sentence: int, before: Sequence[Antecedent]
+    pronoun: str, start: int, sentence: int, before: Sequence[Antecedent], clause: int = -1
 ) -> Antecedent | None:
+    """The nearest fitting antecedent. An object pronoun (``clause`` given) never stands for
+    the subject of its own clause: in "the cabinet endorsed it", "it" is not the cabinet."""
     group = PRONOUNS.get(pronoun.lower())
     if group is None:
         return None
@@ -118,6 +120,8 @@ def resolve_pronoun(
 
     def fits(a: Antecedent) -> bool:
         if a.kind not in kinds:
+            return False
+        if clause >= 0 and a.subject and a.clause == clause:
             return False
         if group == "it":
             return not a.plural or a.kind in ORGANISATIONS

@@ -115,6 +115,7 @@ class _DocumentState:
         self._indefinite = False
         self._offset = 0
         self._root_dep = ""
+        self._object_clause = -1
         self._named: dict[int, str] = {}
         self._at: dict[int, str] = {}
 
@@ -158,6 +159,7 @@ class _DocumentState:
         self._root_dep = span.root.dep_
         clause = _clause(span.root, start - span.start_char)
         recipient = clause if span.root.dep_ == "pobj" else -1
+        self._object_clause = clause if span.root.dep_ in OBJECT_DEPS else -1
         owner = self._owner(span.root) if item.found and item.found.source == "role" else None
         resolved = self._resolve(item, name, start, sentence, recipient, owner)
         if resolved is None:
@@ -200,7 +202,7 @@ class _DocumentState:
         self, item: _Item, name: str, start: int, sentence: int, clause: int, owner: str | None
     ) -> tuple[Actor, str, str | None] | None:
         if item.pronoun is not None:
-            found = resolve_pronoun(item.pronoun, start, sentence, self.before)
+            found = resolve_pronoun(item.pronoun, start, sentence, self.before, self._object_clause)
             return self._again(found, "PRONOUN")
         if item.description is not None:
             found = resolve_description(item.description, start, sentence, self.before)
@@ -310,6 +312,8 @@ LOCATIVE_PREPS = {
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Entity labels of names that may be towns and provinces.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: Slots whose filler is not the clause's own subject.
+OBJECT_DEPS = ("pobj", "dobj", "obj")
 
 
 def _clause(token: Token, offset: int) -> int:

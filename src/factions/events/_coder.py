@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 
 #: Mentions found through coreference are less certain than names.
 INDIRECT_LABELS = {"PRONOUN", "DESCRIPTION", "ROLE"}
+#: Particles the parser may label as adverbs.
+PARTICLES = {"back", "out", "off", "down", "up", "over", "away", "in"}
 #: Prefix of the ids of actors the knowledge base does not know.
 UNKNOWN = "unk:"
 #: Mentions that only point back to an earlier name.
@@ -209,8 +211,9 @@ class RuleEventCoder:
                 if frame is None:
                     continue
                 if frame.prep:  # "cut ties with X": the preposition may hang off the object
+                    heads = [*direct_objects(token), *filter(None, [_particle(token)])]
                     targets = prepositional(token, {frame.prep}) or [
-                        t for o in direct_objects(token) for t in prepositional(o, {frame.prep})
+                        t for o in heads for t in prepositional(o, {frame.prep})
                     ]
                 else:
                     targets = objects(token)
@@ -281,8 +284,11 @@ class RuleEventCoder:
         return recent.get(entry.plover)
 
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        found = _particle(verb)
+        particle = found.lower_ if found is not None else None
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")}
+        if found is not None:
+            preps |= {c.lower_ for c in found.children if c.dep_ == "prep"}
         preps |= {c.lower_ for o in direct_objects(verb) for c in o.children if c.dep_ == "prep"}
         direct = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj")}
         fitting = [
@@ -492,10 +498,26 @@ def _noun_forms(token: Token) -> list[str]:
     return [f"{m} {lemma}" for m in modifiers] + [lemma]
 
 
+def _particle(verb: Token) -> Token | None:
+    """The verb's particle, also where the parser calls it an adverb of the verb or of its
+    object ("handed the pilot *back* to India")."""
+    for child in verb.children:
+        if child.dep_ == "prt":
+            return child
+    for head in (verb, *direct_objects(verb)):
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ in PARTICLES:
+                return child
+    return None
+
+
 def trigger_is_verb(candidate: _Candidate) -> bool:
     """Only a verb may code an event without a target ("troops massed"); a bare noun
     ("Russia's intervention") says too little on its own."""
-    return candidate.trigger.pos_ == "VERB"
+    trigger = candidate.trigger
+    return trigger.pos_ == "VERB" or (
+        trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB"
+    )  # "held drills": a light verb makes the noun a clause
 
 
 def _is_headline(document: Document, block: Block) -> bool:
@@ -525,7 +547,7 @@ TIME_NOUNS = {"year", "month", "week", "day", "decade", "anniversary", "hour", "
 NON_PARTIES = CONFLICT_NOUNS | TIME_NOUNS
 
 
-def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
+def _mention_of(token: Token, mentions: dict[int, Mention], _depth: int = 0) -> Mention | None:
     """The actor an argument head names: itself, or a name attached to it."""
     found = mentions.get(token.i)
     if found is not None:
@@ -554,6 +576,10 @@ def _mention_of(token: Token, mentions: dict[int, Mention]) -> Mention | None:
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.i in mentions:
                     return mentions[grand.i]
+                if grand.dep_ == "pobj" and _depth < 1:  # "imports of Ukrainian products"
+                    found = _mention_of(grand, mentions, _depth + 1)
+                    if found is not None:
+                        return found
     return None
 
 
