@@ -123,6 +123,8 @@ def resolve_pronoun(
             return False
         if clause >= 0 and a.subject and a.clause == clause:
             return False
+        if a.kind == "media" and not a.subject:
+            return False  # "told Reuters … it": an outlet is rarely what a pronoun means
         if group == "it":
             return not a.plural or a.kind in ORGANISATIONS
         if group == "they":

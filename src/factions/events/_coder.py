@@ -398,6 +398,8 @@ class RuleEventCoder:
         reciprocal = not targets and len({m.actor_id for m in sources}) > 1
         if reciprocal and candidate.coding.plover in SYMMETRIC:
             targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
+            if _siblings(sources, actors):
+                return []  # "the government and the army agreed…": one side, together
         if not targets and candidate.coding.plover in UNDIRECTED and trigger_is_verb(candidate):
             targets = [None]
         if not sources:
@@ -632,6 +634,17 @@ def _drop_redundant(events: Iterable[Event]) -> list[Event]:
         for e in events
         if e.target is not None or e.source is None or (e.sentence, e.source.id) not in directed
     ]
+
+
+def _siblings(mentions: Sequence[Mention], actors: dict[str, Actor]) -> bool:
+    """Every mention is the same state or one of its organs."""
+    states = set()
+    for mention in mentions:
+        actor = actors.get(mention.actor_id or "")
+        if actor is None:
+            return False
+        states.add(actor.parents[0] if actor.parents else actor.actor_id)
+    return len(states) == 1
 
 
 def _same_side(source: Mention, target: Mention, actors: dict[str, Actor]) -> bool:
