@@ -88,6 +88,10 @@ def subjects(verb: Token) -> list[Token]:
         return expand(verb.head)
     if verb.dep_ == "acl":  # "the coalition fighting the government"
         return expand(verb.head)
+    if verb.dep_ == "advcl" and verb.i > 0:  # "with Turkey easing their passage"
+        before = verb.doc[verb.i - 1]
+        if before.dep_ == "pobj" and before.head.lower_ == "with" and verb.tag_ == "VBG":
+            return expand(before)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "xcomp" and is_passive(head):  # "Iran is believed to have armed…"
