@@ -148,9 +148,17 @@ def resolve_description(
     )
 
 
-def resolve_role(role: str, start: int, before: Sequence[Antecedent]) -> Antecedent | None:
-    """The nearest earlier mention of the same role in the document, else of a kindred one."""
+def resolve_role(
+    role: str, start: int, before: Sequence[Antecedent], noun: str | None = None
+) -> Antecedent | None:
+    """The nearest earlier mention of the same role in the document, else of a kindred one;
+    one named with the same noun first ("the junta" is the junta named before, not the latest
+    government mentioned)."""
     earlier = [a for a in before if a.start < start and a.role]
+    if noun:
+        same = [a for a in earlier if a.role == role and noun in a.text.lower().split()]
+        if same:
+            return max(same, key=lambda a: a.start)
     for allowed in ({role}, KINDRED_ROLES.get(role, {role})):
         matches = [a for a in earlier if a.role in allowed]
         if matches:

@@ -115,6 +115,7 @@ class _DocumentState:
         self._indefinite = False
         self._offset = 0
         self._root_dep = ""
+        self._role_noun = ""
         self._object_clause = -1
         self._named: dict[int, str] = {}
         self._at: dict[int, str] = {}
@@ -157,6 +158,7 @@ class _DocumentState:
         # Only a recipient ("gave drones to the government") is kept apart from its clause's
         # subject; "Turkey sent troops" are Turkey's own.
         self._root_dep = span.root.dep_
+        self._role_noun = span.root.lower_
         clause = _clause(span.root, start - span.start_char)
         recipient = clause if span.root.dep_ == "pobj" else -1
         self._object_clause = clause if span.root.dep_ in OBJECT_DEPS else -1
@@ -242,7 +244,8 @@ class _DocumentState:
             owned = self.kb.get(self.kb.sector_id(owner, role))
             if owned is not None:
                 return owned, "ROLE", owned.code
-        earlier = None if self._indefinite else resolve_role(role, start, self.before)
+        noun = self._role_noun
+        earlier = None if self._indefinite else resolve_role(role, start, self.before, noun)
         if earlier is not None:
             return self._again(earlier, "ROLE")
         organ = self.kb.roles[role].organ

@@ -298,6 +298,7 @@ class RuleEventCoder:
         ]
         if not fitting:
             return None
+        fitting.sort(key=lambda f: not f.objects)  # "received refugees" before "received X"
         with_prep = [f for f in fitting if f.prep and f.prep in preps]
         if with_prep:
             return with_prep[0]

@@ -73,31 +73,34 @@ class SentenceTimes:
             if span is not None:
                 self._governors.append((expression, governor(span.root).i))
 
-    def expression_for(self, trigger: Token) -> tuple[TimeExpression | None, bool]:
-        """The expression dating ``trigger`` by rules 1–3 of the module docstring, and whether
+    def expression_for(self, trigger: Token) -> tuple[TimeExpression | None, bool, bool]:
+        """The expression dating ``trigger`` by rules 1–3 of the module docstring; whether it
+        belongs to the trigger's own clause (only then does a future event read it forward:
+        in "agreed on Tuesday to impose sanctions", Tuesday is the agreeing's); and whether
         the trigger sits in a clause set at another time than the sentence's."""
         chain, shifted = clause_chain(trigger)
-        for link in chain:
+        own = 2 if trigger.pos_ not in ("VERB", "AUX") else 1
+        for position, link in enumerate(chain):
             for expression, head in self._governors:
                 if head == link.i:
-                    return expression, shifted
+                    return expression, position < own, shifted
         if shifted:
-            return None, True  # "summoned the envoy on Monday after ships fired…"
+            return None, False, True  # "summoned the envoy on Monday after ships fired…"
         reporter = _reporting_verb(chain[-1])
         if reporter is not None:
             for expression, head in self._governors:
                 if head == reporter.i:
-                    return expression, False
+                    return expression, False, False
         if len(self.expressions) == 1:
-            return self.expressions[0], False
-        return None, False
+            return self.expressions[0], False, False
+        return None, False, False
 
     def when(self, trigger: Token, *, future: bool, inherited: When | None) -> When:
-        expression, shifted = self.expression_for(trigger)
+        expression, own, shifted = self.expression_for(trigger)
         if shifted:
             inherited = None  # its own time, which the text does not give
         if expression is not None:
-            if future and expression.relative:
+            if future and own and expression.relative:
                 forward = resolve(expression.text, self.published, future=True)
                 expression = forward or expression
             return When.of(expression)

@@ -17,8 +17,7 @@ import networkx as nx
 
 from factions.graph._weights import WeightsFile, event_weight, weighting
 from factions.records import Actor, ActorRef, Event
-from factions.store import Store
-from factions.store._store import EdgeStat
+from factions.store import EdgeStat, Store
 
 
 @dataclass(frozen=True, slots=True)

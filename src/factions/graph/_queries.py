@@ -14,8 +14,7 @@ from factions.errors import FactionsError
 from factions.graph._build import NO_OPTIONS, GraphOptions, Node, rollup_map
 from factions.graph._weights import WeightsFile, weighting
 from factions.records import Actor
-from factions.store import Store
-from factions.store._store import TieEvidence, TieWeighting
+from factions.store import Store, TieEvidence, TieWeighting
 
 
 class UnknownActorError(FactionsError):

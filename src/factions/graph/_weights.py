@@ -19,7 +19,7 @@ from factions._yaml import read_yaml
 from factions.errors import FactionsError
 from factions.ontology import PLOVER_TYPES
 from factions.records import MODALITIES, Event
-from factions.store._store import TieWeighting
+from factions.store import TieWeighting
 
 
 class WeightsError(FactionsError):

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from factions.graph import Coalition, Evidence, Node, SignedGraph, Tie, Timeline, bloc_index
 from factions.graph._palette import bloc_colour
 from factions.records import Actor, Event, Mention, ProcessedDocument
-from factions.store._store import EventPage
+from factions.store import EventPage
 from factions.web._marks import cut, document_marks, sentence_marks
 from factions.web._models import (
     ActorPublic,
