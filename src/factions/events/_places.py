@@ -196,6 +196,8 @@ def _segments(span: Doc | Span, taken: set[int]) -> Iterator[tuple[int, int, str
     for ent in span.ents:
         in_entity.update(range(ent.start, ent.end))
         if ent.label_ in _NUMERIC_LABELS:
+            if ent.end - ent.start == 1 and doc[ent.start].is_title:
+                in_entity.discard(ent.start)  # "Second" of "Second Thomas Shoal" may start a name
             continue
         first, last = ent.start, ent.end
         while first < last and (doc[first].lower_ == "the" or doc[first].is_punct):
@@ -207,7 +209,8 @@ def _segments(span: Doc | Span, taken: set[int]) -> Iterator[tuple[int, int, str
     start, end = _bounds(span)
     i = start
     while i < end:
-        if i in in_entity or i in taken or doc[i].pos_ != "PROPN":
+        titled = doc[i].is_title and i + 1 < end and doc[i + 1].pos_ == "PROPN"
+        if i in in_entity or i in taken or (doc[i].pos_ != "PROPN" and not titled):
             i += 1
             continue
         j = i + 1
@@ -284,7 +287,17 @@ def _phrase(
     found = _directed(doc, i, j, root.i, entry, key=name, bare=True)
     if not found.bare or trusted or _role(root) == "locative" or _standalone(entry):
         return found
+    if _said_to_be_a_place(root):
+        return found
     return None
+
+
+#: Nouns an apposition uses to say a name is a place ("Mekelle, the Tigrayan capital").
+_PLACE_APPOSITIONS = _KIND_NOUNS | {"capital", "stronghold", "hub", "port", "seat"}
+
+
+def _said_to_be_a_place(root: Token) -> bool:
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_APPOSITIONS for c in root.children)
 
 
 def _typed(
