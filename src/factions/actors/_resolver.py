@@ -23,7 +23,7 @@ from factions.actors._kb import KnowledgeBase, load_actors
 from factions.actors._recognise import Found, Recogniser
 from factions.actors._unknown import ACTOR_LABELS as UNKNOWN_LABELS
 from factions.actors._unknown import unknown_actor
-from factions.nlp import Block
+from factions.nlp import Block, clause_verb
 from factions.records import Actor, Document, Mention, Sentence
 
 INDEFINITE = {"a", "an", "another", "some", "several", "other", "many", "any"}
@@ -324,9 +324,7 @@ def _clause(token: Token, offset: int) -> int:
 
     Verbs joined by "and" share their subject, so they count as one clause.
     """
-    seen = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 50:
-        token, seen = token.head, seen + 1
+    token = clause_verb(token)
     if token.pos_ not in ("VERB", "AUX"):
         return -1
     while token.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +10,7 @@ from typing import Any
 from factions.evaluation._gold import GoldEvent, GoldFile
 from factions.evaluation._match import AliasIndex, Judgement, judge, normalise_name, same_pair
 from factions.events._gazetteer import distance_km, load_gazetteer
+from factions.events._places import DIRECTIONS
 from factions.records import Event, ProcessedDocument
 
 
@@ -237,18 +237,18 @@ def _same_place(event: Event, gold_place: str) -> bool:
 
 #: Two names for places this close are the same place.
 NEAR_KM = 25.0
-_DIRECTIONS = re.compile(
-    r"^((?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?)\s+(.*)$",
-    re.IGNORECASE,
-)
 
 
 def _direction(name: str) -> tuple[str, str]:
-    """("eastern", "Congo") for "eastern Congo"; ("", name) without a direction."""
-    found = _DIRECTIONS.match(name.strip())
-    if not found:
-        return "", name
-    return found.group(1).lower().replace("-", "").replace(" ", ""), found.group(2)
+    """("eastern", "Congo") for "eastern Congo", ("northwestern", "Syria") for "north-western
+    Syria"; ("", name) without a direction. The words are the place finder's own."""
+    words = name.strip().split(maxsplit=2)
+    for width in (2, 1):  # "north western Syria" before "north Syria"
+        if len(words) > width:
+            word = "".join(words[:width]).lower().replace("-", "")
+            if word in DIRECTIONS:
+                return word, " ".join(words[width:])
+    return "", name
 
 
 def _ratio(a: int, b: int) -> float:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factions.nlp import clause_verb
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -125,7 +127,7 @@ class Stance:
 
 def stance(trigger: Token) -> Stance:
     """Negation, modality and the reporting speaker for the clause of ``trigger``."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     negated = _negated(verb) or _stopped(trigger, verb)
     modality = "asserted"
     speaker = None
@@ -172,14 +174,6 @@ def _stopped(trigger: Token, verb: Token) -> bool:
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     stopping = lemma in STOPPING_VERBS or (lemma == "call" and particle == "off")
     return stopping and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")
-
-
-def _clause_verb(token: Token) -> Token:
-    """The verb of the clause a (nominal) trigger sits in."""
-    current = token
-    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
-        current = current.head
-    return current
 
 
 def _governors(verb: Token) -> list[Token]:

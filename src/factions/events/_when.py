@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factions.events._time import TimeExpression, find_times, resolve
+from factions.nlp import clause_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -71,7 +72,7 @@ class SentenceTimes:
         for expression in self.expressions:
             span = sentence.char_span(expression.start, expression.end, alignment_mode="expand")
             if span is not None:
-                self._governors.append((expression, governor(span.root).i))
+                self._governors.append((expression, clause_verb(span.root).i))
 
     def expression_for(self, trigger: Token) -> tuple[TimeExpression | None, bool, bool]:
         """The expression dating ``trigger`` by rules 1–3 of the module docstring; whether it
@@ -115,21 +116,13 @@ class SentenceTimes:
         return When.of(self.expressions[-1]) if self.expressions else None
 
 
-def governor(token: Token) -> Token:
-    """The verb (or sentence root) a time expression hangs from."""
-    seen = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 40:
-        token, seen = token.head, seen + 1
-    return token
-
-
 def clause_chain(trigger: Token) -> tuple[list[Token], bool]:
     """The trigger and the verbs it shares its time with, nearest first; and whether the
     climb stopped at a clause set at another time ("after", "before", "since")."""
     chain = [trigger]
     token = trigger
     if token.pos_ not in ("VERB", "AUX"):
-        token = governor(token)
+        token = clause_verb(token)
         chain.append(token)
     seen = 0
     while token.dep_ in SHARED_TIME and token.head.i != token.i and seen < 10:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from factions.events._gazetteer import load_gazetteer
 from factions.events._places import LOCATIVE_PREPS, PlaceMention, find_places
-from factions.events._when import clause_chain, governor
+from factions.events._when import clause_chain
+from factions.nlp import clause_verb
 from factions.records import Place
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class SentencePlaces:
             sentence, load_gazetteer(), countries=countries
         )
         doc = self._doc = sentence.doc
-        self._governors = [(m, governor(doc[m.head]).i) for m in self.mentions]
+        self._governors = [(m, clause_verb(doc[m.head]).i) for m in self.mentions]
 
     def place_for(self, trigger: Token, target: int | None, physical: bool) -> Place | None:
         """The place of an event by rules 1–3 of the module docstring; ``target`` is the
