@@ -118,6 +118,29 @@ def test_bare_roles_resolve_to_the_earlier_nominal(pipeline: Pipeline):
     assert rebels.actor_id == "LBYREB" and rebels.label == "ROLE"
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "actor"),
+    [
+        ("A commander of the Islamic State threatened Turkey.", "commander", "ISIS"),
+        ("Militants affiliated with al-Shabaab attacked a base.", "Militants", "AL_SHABAAB"),
+        ("Gunmen loyal to Khalifa Haftar shelled the port.", "Gunmen", "HAFTAR"),
+        ("The army of Mali attacked the rebels.", "army", "MLIMIL"),
+        ("Putin's spokesman accused Ukraine of shelling.", "Putin's spokesman", "RUSGOV"),
+        ("Officials in Moscow accused the authorities in Kyiv.", "authorities", "UKRGOV"),
+    ],
+)
+def test_a_role_belongs_to_whom_it_serves(pipeline: Pipeline, text: str, role: str, actor: str):
+    """Members of a group act for the group; an organ of a state for the state; a person's
+    spokesman for the state; a capital named after a role is its seat."""
+    assert by_text(mentions(pipeline, text))[role].actor_id == actor
+
+
+def test_a_role_in_an_object_slot_is_not_its_clause_subject(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, "Officials in Moscow accused the authorities of lying."))
+    assert found["Officials"].actor_id == "RUSGOV"
+    assert found["authorities"].actor_id != "RUSGOV"
+
+
 def test_titles_and_short_names_of_unknown_people(pipeline: Pipeline):
     found = mentions(
         pipeline,

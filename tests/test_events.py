@@ -118,3 +118,14 @@ def test_an_event_noun_points_back_to_the_doer_of_that_event(pipeline: Pipeline)
     )
     condemnations = {p for p in pairs(events) if p[1] == "ACCUSE"}
     assert condemnations == {("KEN", "ACCUSE", "AL_SHABAAB"), ("ETH", "ACCUSE", "AL_SHABAAB")}
+
+
+def test_a_participle_with_no_addressee_addresses_the_commented_object(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Hamas praised Egypt's mediation, but recalled Israel's blockade of Gaza, "
+        "warning that the truce could collapse.",
+    )
+    assert ("HAMAS", "THREATEN", "ISR") in pairs(events)
+    lone = code(pipeline, "Hamas warned that the truce could collapse.")
+    assert not any(e.plover == "THREATEN" and e.target for e in lone)

@@ -149,12 +149,17 @@ def resolve_description(
 
 
 def resolve_role(
-    role: str, start: int, before: Sequence[Antecedent], noun: str | None = None
+    role: str, start: int, before: Sequence[Antecedent], noun: str | None = None, clause: int = -1
 ) -> Antecedent | None:
     """The nearest earlier mention of the same role in the document, else of a kindred one;
     one named with the same noun first ("the junta" is the junta named before, not the latest
-    government mentioned)."""
-    earlier = [a for a in before if a.start < start and a.role]
+    government mentioned). A role in an object slot (``clause`` given) is not its own clause's
+    subject: in "officials accused the authorities", the authorities are someone else."""
+    earlier = [
+        a
+        for a in before
+        if a.start < start and a.role and not (clause >= 0 and a.subject and a.clause == clause)
+    ]
     if noun:
         same = [a for a in earlier if a.role == role and noun in a.text.lower().split()]
         if same:
@@ -167,14 +172,28 @@ def resolve_role(
 
 
 def nearest_state(
-    start: int, sentence: int, before: Sequence[Antecedent], clause: int = -1
+    start: int,
+    sentence: int,
+    before: Sequence[Antecedent],
+    clause: int = -1,
+    same_role: tuple[int, str] | None = None,
 ) -> str | None:
     """The country of the nearest earlier state-like mention (for "the army" with no owner).
 
     The subject of the role's own clause is passed over: "Turkey gave drones to the
-    government" is not about Turkey's own government.
+    government" is not about Turkey's own government. So is a subject holding the same role
+    in the clause of an object (``same_role``: clause, role): "officials in Moscow accused the
+    authorities" are not accusing their own government, while "Turkey sent troops" sent its own.
     """
-    doer = {a.country for a in before if clause >= 0 and a.subject and a.clause == clause}
+    doer = {
+        a.country
+        for a in before
+        if a.subject
+        and (
+            (clause >= 0 and a.clause == clause)
+            or (same_role is not None and (a.clause, a.role) == same_role)
+        )
+    }
     found = _nearest(
         before,
         start,

@@ -27,6 +27,36 @@ from factions.nlp import Block, clause_verb
 from factions.records import Actor, Document, Mention, Sentence
 
 INDEFINITE = {"a", "an", "another", "some", "several", "other", "many", "any"}
+#: Words that tie a role to whom it serves: "linked to", "loyal to", "allied with".
+AFFILIATION = {
+    "link",
+    "linked",
+    "affiliate",
+    "affiliated",
+    "ally",
+    "allied",
+    "tie",
+    "tied",
+    "associate",
+    "associated",
+    "align",
+    "aligned",
+    "loyal",
+    "close",
+    "belong",
+}
+#: Owners whose members act in their name ("a Taliban commander", "fighters loyal to Haftar").
+MEMBER_GROUPS = {"armed_group", "rebels", "opposition", "party", "person"}
+#: Kinds of roles that are members of such an owner (not its captives or its victims).
+MEMBER_ROLES = {
+    "government",
+    "military",
+    "armed_group",
+    "rebels",
+    "opposition",
+    "religious",
+    "police",
+}
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -131,19 +161,35 @@ class _DocumentState:
             for i in range(item.start, item.end)
         }
 
-    def _owner(self, root: Token) -> str | None:
-        """The country owning a role noun: "its ambassador", "Iran's army", "the army of Mali"."""
-        for child in root.children:
+    def _owner(self, root: Token) -> Actor | None:
+        """The actor owning a role noun: "its ambassador", "Iran's army", "the army of Mali",
+        "a cleric linked to the Nusra Front", "fighters loyal to Haftar"."""
+        following = root.nbor() if root.i + 1 < len(root.doc) else None
+        children = list(root.children)
+        if following is not None and following.lower_ == "in" and following.head == root.head:
+            children.append(following)  # "accused the authorities in Kyiv": the parser's verb
+        for child in children:
             owner = None
             if child.dep_ == "poss":
                 owner = self._at.get(self._offset + child.idx) or self._named.get(child.i)
             elif child.dep_ == "prep" and child.lower_ == "of":
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                owner = self._named.get(pobj.i) if pobj is not None else None
+                owner = self._named_object(child)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                seat = self.kb.get(self._named_object(child) or "")
+                owner = seat.actor_id if seat and seat.kind == "government" else None
+                # "officials in Moscow": a capital that stands for its government
+            elif child.dep_ in ("acl", "amod") and child.lemma_.lower() in AFFILIATION:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                        owner = self._named_object(prep) or owner
             actor = self.actors.get(owner or "") or (self.kb.get(owner) if owner else None)
-            if actor is not None and actor.country:
-                return actor.country
+            if actor is not None and (actor.kind != "person" or child.dep_ in ("acl", "amod")):
+                return actor  # "Putin's spokesman" speaks for the state, "his loyalists" for him
         return None
+
+    def _named_object(self, preposition: Token) -> str | None:
+        pobj = next((g for g in preposition.children if g.dep_ == "pobj"), None)
+        return self._named.get(pobj.i) if pobj is not None else None
 
     def add(self, item: _Item, span: Span, start: int, sentence: int, name: str) -> None:
         """Resolve one item; ``name`` is its text without a title in front."""
@@ -201,7 +247,7 @@ class _DocumentState:
         )
 
     def _resolve(
-        self, item: _Item, name: str, start: int, sentence: int, clause: int, owner: str | None
+        self, item: _Item, name: str, start: int, sentence: int, clause: int, owner: Actor | None
     ) -> tuple[Actor, str, str | None] | None:
         if item.pronoun is not None:
             found = resolve_pronoun(item.pronoun, start, sentence, self.before, self._object_clause)
@@ -237,19 +283,27 @@ class _DocumentState:
         return None
 
     def _role(
-        self, role: str, start: int, sentence: int, clause: int, owner: str | None
+        self, role: str, start: int, sentence: int, clause: int, owner: Actor | None
     ) -> tuple[Actor, str, str | None] | None:
         """A bare role: "the rebels" point back; "a militia" introduces someone new."""
-        if owner is not None and self.kb.roles[role].organ:
-            owned = self.kb.get(self.kb.sector_id(owner, role))
+        entry = self.kb.roles[role]
+        if owner is not None and owner.kind in MEMBER_GROUPS and entry.kind in MEMBER_ROLES:
+            return owner, "ROLE", owner.code  # "a commander of the Islamic State" acts for it
+        if owner is not None and owner.country and entry.organ:
+            owned = self.kb.get(self.kb.sector_id(owner.country, role))
             if owned is not None:
                 return owned, "ROLE", owned.code
         noun = self._role_noun
-        earlier = None if self._indefinite else resolve_role(role, start, self.before, noun)
+        earlier = (
+            None
+            if self._indefinite
+            else resolve_role(role, start, self.before, noun, self._object_clause)
+        )
         if earlier is not None:
             return self._again(earlier, "ROLE")
         organ = self.kb.roles[role].organ
-        country = nearest_state(start, sentence, self.before, clause) if organ else None
+        same_role = (self._object_clause, role) if self._object_clause >= 0 else None
+        country = nearest_state(start, sentence, self.before, clause, same_role) if organ else None
         actor = self.kb.get(self.kb.sector_id(country, role)) if country else None
         if actor is None:
             entry = self.kb.roles[role]

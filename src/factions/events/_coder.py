@@ -68,6 +68,9 @@ REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "RETREAT"}
 #: Types done to a target where it is: an attacked or occupied country is the scene.
 PHYSICAL = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT"}
+#: Types said to someone: a participle with no addressee ("…, warning that…") addresses
+#: whoever the clause it comments on is about ("recalled Russia's war, warning that…").
+ADDRESSED = {"THREATEN", "ACCUSE", "REQUEST", "REJECT"}
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
@@ -396,6 +399,12 @@ class RuleEventCoder:
             if found is not None:
                 targets.append(found)
                 targets += _modifier_conjuncts(token, found, token_mentions)
+        if (
+            not targets
+            and candidate.coding.plover in ADDRESSED
+            and candidate.trigger.dep_ == "advcl"
+        ):
+            targets += _commented_object(candidate.trigger, token_mentions)
         reciprocal = not targets and len({m.actor_id for m in sources}) > 1
         if reciprocal and candidate.coding.plover in SYMMETRIC:
             targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
@@ -548,6 +557,19 @@ CONFLICT_NOUNS = {"war", "conflict", "crisis", "revolution", "uprising", "insurg
 #: Nouns of time: "in its fifth year" names no party either.
 TIME_NOUNS = {"year", "month", "week", "day", "decade", "anniversary", "hour", "time"}
 NON_PARTIES = CONFLICT_NOUNS | TIME_NOUNS
+
+
+def _commented_object(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """The actor named by the object of the clause a participle comments on, if the trigger
+    says nothing of its own addressee and that object names one."""
+    if any(c.dep_ in ("dobj", "dative") for c in trigger.children):
+        return []
+    for child in trigger.head.children:
+        if child.dep_ == "dobj":
+            owner = next((g for g in child.children if g.dep_ == "poss"), None)
+            found = _mention_of(child, mentions) or (mentions.get(owner.i) if owner else None)
+            return [found] if found is not None else []  # "recalled Russia's war, warning…"
+    return []
 
 
 def _mention_of(token: Token, mentions: dict[int, Mention], _depth: int = 0) -> Mention | None:
