@@ -59,3 +59,13 @@ def test_themes_point_at_real_codes():
     for theme in lexicon.themes:
         assert theme.cameo in lexicon.codes
         assert theme.plover in PLOVER_TYPES
+
+
+def test_judgement_words_are_lower_case_and_of_one_tone():
+    judgements = load_lexicon().judgements
+    assert judgements is not None
+    hostile, friendly = set(judgements.hostile.words), set(judgements.friendly.words)
+    assert not hostile & friendly, f"words of both tones: {sorted(hostile & friendly)}"
+    for word in (*hostile, *friendly, *judgements.verbs, *judgements.events, *judgements.names):
+        assert isinstance(word, str) and word == word.lower() and word.strip(), word
+    assert judgements.hostile.plover == "ACCUSE" and judgements.friendly.plover == "SUPPORT"

@@ -129,3 +129,36 @@ def test_a_participle_with_no_addressee_addresses_the_commented_object(pipeline:
     assert ("HAMAS", "THREATEN", "ISR") in pairs(events)
     lone = code(pipeline, "Hamas warned that the truce could collapse.")
     assert not any(e.plover == "THREATEN" and e.target for e in lone)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey dismissed the Kurdish militia as a terrorist proxy.", ("TUR", "ACCUSE")),
+        ("Beijing branded the visit by Nancy Pelosi a provocation.", ("CHN", "ACCUSE")),
+        ("Moscow described the sanctions by the EU as illegal.", ("RUS", "ACCUSE")),
+        ("Kenya called Ethiopia a reliable partner.", ("KEN", "SUPPORT")),
+    ],
+)
+def test_calling_names_is_a_judgement(pipeline: Pipeline, text: str, expected: tuple[str, str]):
+    coded = {(e.source.id[:3] if e.source else "-", e.plover) for e in code(pipeline, text)}
+    assert expected in coded
+
+
+def test_a_judged_act_points_back_to_its_doer(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Iran carried out a missile test on Sunday. Germany called the test reckless. "
+        "Hamas fired rockets at Israel, and Britain called it a cowardly act. "
+        "China banned Australian wine, a move Canberra described as economic coercion.",
+    )
+    found = pairs(events)
+    assert any(s.startswith("DEU") and p == "ACCUSE" and t.startswith("IRN") for s, p, t in found)
+    assert any(s.startswith("GBR") and p == "ACCUSE" and t == "HAMAS" for s, p, t in found)
+    assert any(s.startswith("AUS") and p == "ACCUSE" and t.startswith("CHN") for s, p, t in found)
+
+
+def test_calling_without_a_judgement_is_neither_a_call_nor_an_accusation(pipeline: Pipeline):
+    events = code(pipeline, "Qatar called the agreement a framework for later talks.")
+    assert not any(e.trigger == "called" for e in events)
+    assert not code(pipeline, "Iran said the drill went well and described it as a success.")

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from factions.events._time import TimeExpression, find_times, resolve
+from factions.events._time import (
+    TimeExpression,
+    find_durations,
+    find_offsets,
+    find_times,
+    resolve,
+)
 
 THU = dt.date(2015, 10, 8)  # a Thursday
 MON = dt.date(2015, 10, 5)
@@ -436,3 +442,75 @@ def test_future_flag_leaves_explicit_dates_alone() -> None:
     past = find_times("It ends on March 20, 2003 and began in 2001.", THU)
     future = find_times("It ends on March 20, 2003 and began in 2001.", THU, future=True)
     assert past == future and len(past) == 2
+
+
+# --- lengths ("for eight days") and distances ("a day earlier"): not times on their own ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "count", "unit"),
+    [
+        ("Mediators shuttled between the camps for six days.", "for six days", 6, "day"),
+        ("The town was shelled for more than two weeks.", "for more than two weeks", 2, "week"),
+        ("Guards held the convoy for 72 hours at the border.", "for 72 hours", 3, "day"),
+        ("Crowds marched through the capital for weeks.", "for weeks", 3, "week"),
+        ("The two envoys talked for a month without result.", "for a month", 1, "month"),
+    ],
+)
+def test_durations(sentence: str, text: str, count: int, unit: str) -> None:
+    (found,) = find_durations(sentence)
+    assert (found.text, found.count, found.unit) == (text, count, unit)
+    assert sentence[found.start : found.end] == text
+    assert find_times(sentence, THU) == []  # a length names no time of its own
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Casualties rose for the past three weeks.",  # a time: find_times has it
+        "The agency asked for 12,000 tents.",
+        "Parliament voted for a five-year plan.",
+        "Donors pledged money for days of relief work.",
+    ],
+)
+def test_not_a_duration(sentence: str) -> None:
+    assert find_durations(sentence) == []
+
+
+def test_duration_start_counts_back_from_its_last_day() -> None:
+    (found,) = find_durations("The siege went on for ten days.")
+    assert found.start_before(THU) == d("2015-09-28")
+    (found,) = find_durations("Talks dragged on for two months.")
+    assert found.start_before(THU) == d("2015-08-08")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "days", "bound"),
+    [
+        (
+            "Kenya ratified the accord signed two days earlier in Nairobi.",
+            "two days earlier",
+            -2,
+            False,
+        ),
+        ("Police met the envoy the previous day.", "the previous day", -1, False),
+        ("The army withdrew the following day.", "the following day", 1, False),
+        ("Rebels struck again three days later.", "three days later", 3, False),
+        ("He had resigned the day before.", "the day before", -1, False),
+        ("Troops left a day after the vote was held.", "a day after", -1, True),
+        ("Strikes began two days before the summit opened.", "two days before", 2, True),
+    ],
+)
+def test_offsets(sentence: str, text: str, days: int, bound: bool) -> None:
+    """ "a day after the vote": the vote is a day before the time the sentence gives, so a
+    bound "after" counts back; a bare "the day before" dates its own clause."""
+    (found,) = find_offsets(sentence)
+    assert (found.text, found.days, found.bound) == (text, days, bound)
+    assert sentence[found.start : found.end] == text
+    assert found.day(THU) == THU + dt.timedelta(days=days)
+
+
+def test_the_day_before_yesterday_is_a_time_not_an_offset() -> None:
+    sentence = "The convoy was attacked the day before yesterday."
+    assert find_offsets(sentence) == []
+    assert [t.text for t in find_times(sentence, THU)] == ["the day before yesterday"]

@@ -367,6 +367,8 @@ LOCATIVE_PREPS = {
 
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: Links from a verb to the verb whose subject it shares when it has none of its own.
+SHARED_SUBJECT = ("conj", "xcomp", "advcl")
 #: Entity labels of names that may be towns and provinces.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: Slots whose filler is not the clause's own subject.
@@ -376,12 +378,15 @@ OBJECT_DEPS = ("pobj", "dobj", "obj")
 def _clause(token: Token, offset: int) -> int:
     """Document offset of the verb heading the clause ``token`` belongs to, or -1.
 
-    Verbs joined by "and" share their subject, so they count as one clause.
+    Verbs that share a subject count as one clause: joined by "and", or an infinitive or
+    participle without a subject of its own ("refused to negotiate with it, dismissing it").
     """
     token = clause_verb(token)
     if token.pos_ not in ("VERB", "AUX"):
         return -1
-    while token.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+    while token.dep_ in SHARED_SUBJECT and not any(
+        c.dep_ in SUBJECT_DEPS for c in token.children
+    ):
         token = token.head
     return offset + token.idx
 

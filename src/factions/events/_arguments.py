@@ -6,7 +6,7 @@ gives three heads), and the heads are mapped to actor mentions by the coder.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -184,11 +184,17 @@ def direct_objects(verb: Token) -> list[Token]:
 AIMED = {"with", "against", "on", "to", "into", "at", "from"}
 
 
-def complement_targets(verb: Token) -> list[Token]:
+def complement_targets(verb: Token, acts: Container[str] | None = None) -> list[Token]:
     """Whom the infinitive under a verb is aimed at: "refused to negotiate *with Kabul*",
-    "threatened to strike *Iran*", "offered to talk *to the rebels*"."""
+    "threatened to strike *Iran*", "offered to talk *to the rebels*". Only an infinitive that
+    is an act (its lemma in ``acts``, when given) has someone at its end: "declined to
+    comment on X" does not reject X."""
     for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+        if (
+            child.dep_ == "xcomp"
+            and child.pos_ == "VERB"
+            and (acts is None or child.lemma_.lower() in acts)
+        ):
             return objects(child) or prepositional(child, AIMED)
     return []
 

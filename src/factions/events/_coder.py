@@ -35,7 +35,7 @@ from factions.events._lexicon import (
     quad_class,
 )
 from factions.events._modality import Stance, stance
-from factions.events._when import SentenceTimes, When, block_times
+from factions.events._when import SentenceTimes, When, block_times, news_span
 from factions.events._where import SentencePlaces
 from factions.nlp import Block
 from factions.records import (
@@ -68,9 +68,16 @@ REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "RETREAT"}
 #: Types done to a target where it is: an attacked or occupied country is the scene.
 PHYSICAL = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT"}
+#: Verbs whose clausal object is a charge denied ("denied sending troops"), not an act
+#: refused to someone: the denial has no target of its own.
+DENIALS = {"deny"}
 #: Types said to someone: a participle with no addressee ("…, warning that…") addresses
 #: whoever the clause it comments on is about ("recalled Russia's war, warning that…").
 ADDRESSED = {"THREATEN", "ACCUSE", "REQUEST", "REJECT"}
+#: Types of the acts a pronoun may stand for in a judgement ("called it a terrorist act").
+JUDGED_ACTS = {"ASSAULT", "COERCE", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"}
+#: The type a hostile judgement codes (data/events/judgements.yaml).
+HOSTILE_JUDGEMENT = "ACCUSE"
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
@@ -90,6 +97,9 @@ class _Candidate:
     targets: list[Token]
     base: float
     """Confidence before penalties: how direct the trigger is."""
+    judged_event: str | None = None
+    """For a judgement of a pronoun the predicate makes an event ("called it a terrorist
+    act"): the tone, whose latest act the pronoun means."""
 
 
 @dataclass(slots=True)
@@ -98,6 +108,12 @@ class _Memory:
 
     doers: dict[str, Mention] = field(default_factory=dict)
     """The doer of the latest event of each type ("condemned the attack")."""
+    hostile: dict[bool, Mention] = field(default_factory=dict)
+    """The doer of the latest material conflict (True) and cooperation (False) ("called it
+    a terrorist act")."""
+    acts: dict[str, Mention] = field(default_factory=dict)
+    """The doer of the latest act named by each act noun ("North Korea's test", later "the
+    test")."""
     sides: tuple[Mention, Mention] | None = None
     """The two parties of the latest event with two ("urged both sides")."""
     countries: frozenset[str] = frozenset()
@@ -165,12 +181,13 @@ class RuleEventCoder:
                 carried.get(block.paragraph) or news_day,
             )
             lead = lead_blocks < LEAD_BLOCKS
-            if news_day is None and lead:
-                news_day = _news_day(times)
+            if lead:
+                news_day = _news_day(times, news_day)
             lead_blocks += 1
             lo = bisect.bisect_left(mention_starts, block.offset)
             hi = bisect.bisect_left(mention_starts, block.offset + len(block.doc.text) + 1)
             token_mentions = _token_mentions(block, ordered[lo:hi])
+            self._remember_acts(block, token_mentions, memory)
             for candidate in self._candidates(block):
                 for event in self._events(
                     document,
@@ -207,6 +224,13 @@ class RuleEventCoder:
                 if moved is not None:
                     out.append(moved)
                     continue
+            if token.pos_ == "VERB" and lexicon.judgements and lemma in lexicon.judgements.verbs:
+                predicate = _predicate(token)
+                if predicate is not None:
+                    judged = self._judgement(token, predicate)
+                    if judged is not None:
+                        out.append(judged)
+                    continue  # "called the deal a framework": no telephone call either
             if token.pos_ == "VERB" and lemma in lexicon.verbs:
                 if self._carries_noun(token):
                     continue
@@ -220,14 +244,41 @@ class RuleEventCoder:
                     ]
                 else:
                     targets = objects(token)
-                if not targets:
-                    targets = complement_targets(token)  # "refused to negotiate with Kabul"
+                if not targets and lemma not in DENIALS:
+                    refusal = frame.plover == "REJECT"  # not "declined to comment on X"
+                    targets = complement_targets(token, lexicon.verbs if refusal else None)
                 out.append(_Candidate(token, lexicon.coding(frame), subjects(token), targets, 0.8))
             elif token.pos_ in ("NOUN", "PROPN") and (entry := self._noun_entry(token)):
                 candidate = self._nominal(token, entry)
                 if candidate is not None:
                     out.append(candidate)
         return out
+
+    def _judgement(self, verb: Token, predicate: Token) -> _Candidate | None:
+        """ "called the sanctions harmful", "dismissing it as a puppet": a judgement of the
+        object, hostile or friendly by the words of the predicate (data/events/judgements.yaml)."""
+        judgements = self.lexicon.judgements
+        assert judgements is not None
+        tone = judgements.tone(_predicate_words(predicate))
+        judged = direct_objects(verb) or [
+            c for c in predicate.children if c.dep_ in ("nsubj", "compound") and c.pos_ == "NOUN"
+        ]  # "called [the test reckless]" as a small clause, or mis-parsed as a compound
+        if verb.dep_ == "relcl" and not judged:
+            judged = [verb.head]  # "a move Kiev described as economic pressure"
+        if tone is None or not judged or judged[0] is predicate:
+            return None
+        called = predicate.lemma_.lower()
+        about_event = judged[0].pos_ == "PRON" and called in judgements.events
+        if judged[0].pos_ == "PRON" and not about_event and called not in judgements.names:
+            return None  # "described it as a success": an act we cannot name
+        return _Candidate(
+            verb,
+            self.lexicon.coding(tone),
+            subjects(verb),
+            expand(judged[0]),
+            0.7,
+            judged_event=tone.plover if about_event else None,
+        )
 
     def _theme(self, verb: Token) -> _Candidate | None:
         """ "sent troops to X", "provided X with weapons": coded by what is moved."""
@@ -266,6 +317,7 @@ class RuleEventCoder:
                     entry = self._noun_entry(noun) if noun is not None else None
                     if entry is not None:
                         memory.doers[entry.plover] = accused
+                        memory.hostile[True] = accused
 
     def _repression(self, coding: Coding) -> Coding | None:
         """The coding an assault gets when police turn it on civilians."""
@@ -285,6 +337,56 @@ class RuleEventCoder:
         ):
             return None
         return recent.get(entry.plover)
+
+    def _remember_acts(self, block: Block, mentions: dict[int, Mention], memory: _Memory) -> None:
+        """Who did each act a noun of judgements.yaml names with its doer: "Pyongyang carried
+        out its test", "the visit by Pelosi", "Russian strikes"."""
+        judgements = self.lexicon.judgements
+        if judgements is None:
+            return
+        for token in block.doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in judgements.events:
+                continue
+            doer = next(
+                (
+                    mentions[c.i]
+                    for c in token.children
+                    if c.dep_ in ("poss", "compound", "amod") and c.i in mentions
+                ),
+                None,
+            ) or next(
+                (
+                    mentions[g.i]
+                    for c in token.children
+                    if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                    for g in c.children
+                    if g.dep_ == "pobj" and g.i in mentions
+                ),
+                None,
+            )
+            if (
+                doer is None
+                and token.dep_ == "dobj"
+                and token.head.lemma_.lower() in self.lexicon.light_verbs
+            ):  # "carried out its test", not "called the test unacceptable"
+                doers = [m for t in subjects(token.head) if (m := _mention_of(t, mentions))]
+                doer = doers[0] if doers else None
+            if doer is not None:
+                memory.acts[token.lemma_.lower()] = doer
+
+    def _move_of(self, noun: Token, mentions: dict[int, Mention]) -> Mention | None:
+        """ "Russia banned imports, a move Kiev called pressure": a generic act noun set
+        beside a clause is that clause's act, done by its subject."""
+        judgements = self.lexicon.judgements
+        if (
+            judgements is None
+            or noun.lemma_.lower() not in judgements.events
+            or noun.dep_ not in ("npadvmod", "appos")
+            or noun.head.pos_ != "VERB"
+        ):
+            return None
+        doers = [m for t in subjects(noun.head) if (m := _mention_of(t, mentions))]
+        return doers[0] if doers else None
 
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
         found = _particle(verb)
@@ -394,8 +496,14 @@ class RuleEventCoder:
         reacts = candidate.coding.plover in REACTIONS
         for token in candidate.targets if not targets else ():
             found = _mention_of(token, token_mentions)
+            if candidate.judged_event and (found is None or found.label in ANAPHORA):
+                found = memory.hostile.get(candidate.judged_event == HOSTILE_JUDGEMENT)
             if found is None and reacts:
-                found = self._event_anaphor(token, memory.doers)
+                found = (
+                    self._event_anaphor(token, memory.doers)
+                    or self._move_of(token, token_mentions)
+                    or _definite_act(token, memory)
+                )
             if found is not None:
                 targets.append(found)
                 targets += _modifier_conjuncts(token, found, token_mentions)
@@ -418,6 +526,8 @@ class RuleEventCoder:
         how = stance(trigger)
         if not how.negated:
             memory.doers[candidate.coding.plover] = sources[0]
+            if candidate.coding.plover in JUDGED_ACTS:  # acts, not words, are what is judged
+                memory.hostile[candidate.coding.quad_class == 4] = sources[0]
             if candidate.coding.plover == "ACCUSE" and targets and targets[0] is not None:
                 self._blamed(trigger, targets[0], memory)
         if not targets:
@@ -559,6 +669,46 @@ TIME_NOUNS = {"year", "month", "week", "day", "decade", "anniversary", "hour", "
 NON_PARTIES = CONFLICT_NOUNS | TIME_NOUNS
 
 
+DEFINITE = {"the", "this", "that"}
+
+
+def _definite_act(noun: Token, memory: _Memory) -> Mention | None:
+    """ "the test": the doer of the act the document last named with this noun."""
+    before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    if before not in DEFINITE and not any(c.lower_ in DEFINITE for c in noun.children):
+        return None
+    return memory.acts.get(noun.lemma_.lower())
+
+
+def _predicate(verb: Token) -> Token | None:
+    """What a verb of judging calls its object: "called the test *unacceptable*", "described
+    it *as* a *provocation*", "branded the visit a *provocation*" (a second object)."""
+    objects = direct_objects(verb)
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next((g for g in child.children if g.dep_ in ("pobj", "amod", "acomp")), None)
+    return objects[1] if len(objects) > 1 else None
+
+
+def _predicate_words(predicate: Token) -> list[str]:
+    """The predicate's lemma, its modifiers' and conjuncts', and two-word names it ends or
+    begins ("act of war", "step forward")."""
+    words = [predicate.lemma_.lower(), predicate.lower_]
+    for child in predicate.children:
+        if child.dep_ in ("amod", "compound", "conj", "acomp", "advmod", "nmod"):
+            words += [child.lemma_.lower(), child.lower_]
+            words += [g.lemma_.lower() for g in child.children if g.dep_ in ("conj", "amod")]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    words += [grand.lemma_.lower(), f"{predicate.lemma_.lower()} of {grand.lower_}"]
+        if child.dep_ == "advmod":
+            words.append(f"{predicate.lemma_.lower()} {child.lower_}")
+    return words
+
+
 def _commented_object(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
     """The actor named by the object of the clause a participle comments on, if the trigger
     says nothing of its own addressee and that object names one."""
@@ -596,6 +746,11 @@ def _mention_of(token: Token, mentions: dict[int, Mention], _depth: int = 0) -> 
             for agent in agents(child):
                 if agent.i in mentions:
                     return mentions[agent.i]
+    for child in token.children:  # "the visit by Pelosi"
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.i in mentions:
+                    return mentions[grand.i]
     for child in token.children:  # "the capture of a Russian soldier"
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:
@@ -620,13 +775,12 @@ def _dateline_place(text: str, countries: frozenset[str]) -> Place | None:
     return load_gazetteer().lookup(city.title(), countries=countries)
 
 
-def _news_day(times: dict[int, tuple[SentenceTimes, When | None]]) -> When | None:
-    """The first single day the lead names ("… on Friday"): the article's news day."""
-    for sentence_times, _ in times.values():
-        for expression in sentence_times.expressions:
-            if expression.precision == "day" and expression.relative:
-                return When.of(expression)
-    return None
+def _news_day(
+    times: dict[int, tuple[SentenceTimes, When | None]], known: When | None
+) -> When | None:
+    """The days the lead reports ("… on Friday"; "on Sunday … signed a day earlier"): the
+    article's news days, which later paragraphs keep (``_when.news_span``)."""
+    return news_span((sentence_times for sentence_times, _ in times.values()), known)
 
 
 #: "both sides", "the two parties", "the warring sides": the parties of the latest two-sided event.

@@ -96,8 +96,10 @@ class Lexicon:
         nouns: Iterable[NounTrigger],
         light_verbs: Iterable[str],
         themes: Iterable[Theme] = (),
+        judgements: Judgements | None = None,
     ) -> None:
         self.codes = codes
+        self.judgements = judgements
         self.themes = list(themes)
         self.theme_verbs = {v for t in self.themes for v in t.verbs}
         self.verbs: dict[str, list[VerbFrame]] = {}
@@ -119,7 +121,7 @@ class Lexicon:
                 return theme
         return None
 
-    def coding(self, trigger: _Trigger | Theme) -> Coding:
+    def coding(self, trigger: _Trigger | Theme | Tone) -> Coding:
         code = self.codes.get(trigger.cameo)
         goldstein = code.goldstein if code else self.codes[trigger.cameo[:2]].goldstein
         return Coding(
@@ -157,7 +159,48 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
                 f"{trigger.lemma!r}: CAMEO code {trigger.cameo!r} is not in cameo.yaml"
             )
     themes = read_themes(folder / "themes.yaml", codes)
-    return Lexicon(codes, verbs, nouns, [str(v) for v in light], themes)
+    judgements = read_judgements(folder / "judgements.yaml", codes)
+    return Lexicon(codes, verbs, nouns, [str(v) for v in light], themes, judgements)
+
+
+class Tone(_Strict):
+    """One side of data/events/judgements.yaml: the words of a tone and how it is coded."""
+
+    plover: str
+    mode: str | None = None
+    cameo: str
+    words: list[str]
+
+
+class Judgements(_Strict):
+    """Verbs that call something names, and the words that say whether the names are hostile
+    or friendly (data/events/judgements.yaml)."""
+
+    verbs: list[str]
+    hostile: Tone
+    friendly: Tone
+    events: list[str]
+    names: list[str]
+
+    def tone(self, words: Iterable[str]) -> Tone | None:
+        """Hostile if any word is hostile, else friendly if any is friendly, else None."""
+        found = set(words)
+        if found & set(self.hostile.words):
+            return self.hostile
+        if found & set(self.friendly.words):
+            return self.friendly
+        return None
+
+
+def read_judgements(path: Path, codes: dict[str, CameoCode]) -> Judgements:
+    try:
+        judgements = Judgements.model_validate(_read(path))
+    except ValidationError as exc:
+        raise LexiconError(f"{path}: not a valid judgements file ({exc})") from exc
+    for tone in (judgements.hostile, judgements.friendly):
+        if tone.cameo not in codes or tone.plover not in PLOVER_TYPES:
+            raise LexiconError(f"{path}: bad CAMEO code or PLOVER type {tone.cameo!r}")
+    return judgements
 
 
 class Theme(_Strict):

@@ -484,6 +484,97 @@ def _resolve(
         return None
 
 
+# --- lengths and distances: not times, but read against one ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """How long something went on ("for eight days"): a length, not a place in time, so
+    :func:`find_times` leaves it out ("fought for five years" names no year). A caller that
+    knows when the stretch ended reads its start off :meth:`start_before`."""
+
+    text: str
+    start: int
+    end: int
+    count: int
+    unit: str
+    """day, week, month or year ("for 48 hours" counts in days, rounded up)."""
+
+    def start_before(self, last: dt.date) -> dt.date:
+        """The first day of a stretch of this length that ends on ``last``."""
+        return w.shift(last, self.unit, -self.count)
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A distance in days from another time of the same sentence: "a day earlier", "two days
+    later", "the previous day", "a day after the vote". Like "the day before", it names no
+    day alone (:func:`find_times` leaves it out); :meth:`day` places it once the caller has
+    the time it is measured from."""
+
+    text: str
+    start: int
+    end: int
+    days: int
+    bound: bool
+    """ "a day after *the vote*": the distance dates what follows (the vote, a day before the
+    anchor), not the clause the phrase sits in."""
+
+    def day(self, anchor: dt.date) -> dt.date:
+        """The day named: of the phrase's own clause ("signed a day earlier"), or when
+        ``bound`` of what follows it ("a day after Pyongyang's test": the test)."""
+        return anchor + dt.timedelta(days=self.days)
+
+
+_FOR = (
+    r"for\s+(?:(?:more\s+than|over|nearly|almost|about|around|some|at\s+least|the\s+better"
+    rf"\s+part\s+of)\s+)?(?:(?P<n>{w.NUMBER})\s+(?P<unit>hours?|days?|weeks?|months?|years?)"
+    r"|(?P<vague>hours|days|weeks|months|years))"
+)
+_DURATION = _compile(_FOR + r"(?![-\w])(?!\s+of\b)")  # not "for days of talks"
+_OFFSET = _compile(
+    rf"(?:(?P<n>{w.NUMBER})\s+days?|the\s+day)\s+(?P<word>earlier|later|before|after)"
+    r"(?!\s+(?:yesterday|tomorrow)\b)"
+    r"|the\s+(?P<side>previous|next|following)\s+day"
+)
+
+
+def find_durations(sentence: str) -> list[Duration]:
+    """Every "for N days/weeks/months/years" in the sentence ("for days": three, as in
+    :func:`find_times`), in text order. "for the past three weeks" is a time, not a length:
+    :func:`find_times` has it."""
+    found = []
+    for m in _DURATION.finditer(sentence):
+        word = m["unit"] or m["vague"]
+        count = w.number(m["n"]) if m["n"] else w.VAGUE_COUNT
+        unit = _unit(word)
+        if unit == "hour":
+            count, unit = -(-count // 24), "day"
+        found.append(Duration(m[0], m.start(), m.end(), count, unit))
+    return found
+
+
+def find_offsets(sentence: str) -> list[Offset]:
+    """Every distance in days from another time ("a day earlier", "two days after the
+    vote", "the following day"), in text order. "the day before yesterday" is a time."""
+    found = []
+    for m in _OFFSET.finditer(sentence):
+        if m["side"]:
+            days, bound = (-1 if m["side"].lower() == "previous" else 1), False
+        else:
+            word = m["word"].lower()
+            count = w.number(m["n"]) if m["n"] else 1
+            rest = sentence[m.end() :].lstrip()
+            bound = word in ("before", "after") and rest[:1].isalnum()
+            # "a day earlier", "the day before,": this clause, before the anchor; "a day
+            # after the vote": the vote, before the anchor. Later and bound "before": after.
+            earlier = word == "earlier" or (word == "after" and bound)
+            earlier = earlier or (word == "before" and not bound)
+            days = -count if earlier else count
+        found.append(Offset(m[0], m.start(), m.end(), days, bound))
+    return found
+
+
 def resolve(
     expression: str, published: dt.date | None, *, future: bool = False
 ) -> TimeExpression | None:
