@@ -258,3 +258,12 @@ def test_a_user_entry_with_our_id_replaces_ours(tmp_path: Path):
     assert chad is not None and chad.name == "Republic of Chad"
     found = mentions(Pipeline(kb=kb), "Tchad closed its border with Sudan.")
     assert any(m.text == "Tchad" and m.actor_id == "TCD" for m in found)
+
+
+def test_a_role_from_a_place_is_the_actor_named_after_it(pipeline: Pipeline):
+    """ "forces from the region of Tigray" is what our dictionary calls "Tigray forces"."""
+    found = mentions(pipeline, "Forces from the northern region of Tigray shelled the town.")
+    forces = next(m for m in found if m.text.startswith("Forces"))
+    assert forces.actor_id == "TDF" and forces.text.endswith("Tigray")
+    plain = mentions(pipeline, "Forces from the coast shelled the town.")
+    assert all(m.actor_id != "TDF" for m in plain)

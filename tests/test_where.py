@@ -52,3 +52,18 @@ def test_a_later_sentence_of_the_paragraph_keeps_the_scene(pipeline: Pipeline) -
     )
     place = place_of(pipeline, body, "shelled")
     assert place is not None and place.country == "SYR"
+
+
+def test_where_an_actor_comes_from_is_not_the_scene(pipeline: Pipeline) -> None:
+    place = place_of(pipeline, "Financiers from Kuwait funded Ahrar al-Sham.", "funded")
+    assert place is None
+
+
+def test_the_scope_of_an_agreement_is_not_where_it_was_agreed(pipeline: Pipeline) -> None:
+    place = place_of(
+        pipeline,
+        "Sudan's army and the RSF agreed to a truce in Darfur after talks hosted by Saudi "
+        "Arabia in Jeddah.",
+        "agreed",
+    )
+    assert place is not None and place.name == "Jeddah"

@@ -158,7 +158,12 @@ class Recogniser:
             head = doc[end - 1]
             owner = self._owner(doc, head, start, by_token)
             if owner is None:
-                result.append(Found(start, end, "role", None, role=role))
+                origin = self._named_by_origin(head)
+                if origin is not None:
+                    alias, last = origin  # the mention runs to the end of the origin's name
+                    result.append(Found(start, last + 1, "kb", alias.actor_id, how=alias.how))
+                else:
+                    result.append(Found(start, end, "role", None, role=role))
                 continue
             result = [f for f in result if f is not owner]
             actor_id = self._nominal_actor(owner, role, year)
@@ -191,6 +196,29 @@ class Recogniser:
                     f = by_token.get(grand.i)
                     if grand.dep_ == "pobj" and f is not None and f.actor_id in self.kb.states:
                         return replace(f, start=start, end=f.end)
+        return None
+
+    def _named_by_origin(self, head: Token) -> tuple[Alias, int] | None:
+        """ "forces from the northern region of Tigray" are the actor called "Tigray forces",
+        "fighters from Hezbollah" the one called "Hezbollah fighters", when we know it."""
+        following = [head.nbor()] if head.i + 1 < len(head.doc) else []
+        for child in (*head.children, *following):  # the parser may hang it elsewhere
+            if child.dep_ != "prep" or child.lower_ != "from":
+                continue
+            place = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if place is not None and place.pos_ == "NOUN":  # "the region of Tigray"
+                of = next(
+                    (c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None
+                )
+                place = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+            if place is None or place.pos_ != "PROPN":
+                return None
+            words = [t.text for t in place.subtree if t.dep_ == "compound" or t is place]
+            name = " ".join(words)
+            for text in (f"{name} {head.text}", f"{name} {head.lemma_}"):
+                options = self._by_lower.get(text.lower())
+                if options:
+                    return _best(options), place.i
         return None
 
     def _nominal_actor(self, owner: Found, role: str, year: int | None) -> str | None:

@@ -384,9 +384,7 @@ def _clause(token: Token, offset: int) -> int:
     token = clause_verb(token)
     if token.pos_ not in ("VERB", "AUX"):
         return -1
-    while token.dep_ in SHARED_SUBJECT and not any(
-        c.dep_ in SUBJECT_DEPS for c in token.children
-    ):
+    while token.dep_ in SHARED_SUBJECT and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
         token = token.head
     return offset + token.idx
 

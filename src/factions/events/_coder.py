@@ -20,6 +20,7 @@ from factions.events._arguments import (
     complement_targets,
     direct_objects,
     expand,
+    is_passive,
     members,
     objects,
     prepositional,
@@ -457,13 +458,30 @@ class RuleEventCoder:
         owners += [
             c
             for c in (*carrier.children, *noun.children)
-            if c.dep_ in ("amod", "compound") and c.i != noun.i
-        ]
+            if c.dep_ in ("amod", "compound") and c.i != noun.i and c.text[:1].isupper()
+        ]  # "Russian airstrikes", "NATO exercises"; not "a simulated attack"
         if owners:
             return _Candidate(noun, coding, expand(owners[0]), targets, 0.6)
         doers = prepositional(carrier, {"by", "between"})  # "the shelling of X by Y"
         if doers:
             return _Candidate(noun, coding, doers, targets, 0.6)
+        return self._adverbial(noun, carrier, coding, targets)
+
+    def _adverbial(
+        self, noun: Token, carrier: Token, coding: Coding, targets: list[Token]
+    ) -> _Candidate | None:
+        """A nominal event in an adverbial of a clause: "met at the request of X" (X asked the
+        clause's subject), "fired missiles in a simulated attack on X" (the subject attacks)."""
+        prep = carrier.head
+        if carrier.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+            return None
+        verb = prep.head
+        if prep.lower_ == "at":
+            askers = prepositional(carrier, {"of"})
+            if askers:
+                return _Candidate(noun, coding, askers, subjects(verb), 0.6)
+        if prep.lower_ == "in" and targets and not is_passive(verb):
+            return _Candidate(noun, coding, subjects(verb), targets, 0.6)
         return None
 
     # -- events -------------------------------------------------------------------------------

@@ -557,7 +557,9 @@ def find_durations(sentence: str) -> list[Duration]:
 def find_offsets(sentence: str) -> list[Offset]:
     """Every distance in days from another time ("a day earlier", "two days after the
     vote", "the following day"), in text order. "the day before yesterday" is a time."""
-    found = []
+    found: list[Offset] = []
+    if "day" not in sentence.lower():  # cheap: most sentences have none
+        return found
     for m in _OFFSET.finditer(sentence):
         if m["side"]:
             days, bound = (-1 if m["side"].lower() == "previous" else 1), False

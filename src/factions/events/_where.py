@@ -31,10 +31,12 @@ class SentencePlaces:
     """The places of one sentence, each tied to the verb that governs it."""
 
     def __init__(self, sentence: Span, countries: Collection[str]) -> None:
-        self.mentions: list[PlaceMention] = find_places(
-            sentence, load_gazetteer(), countries=countries
-        )
         doc = self._doc = sentence.doc
+        self.mentions: list[PlaceMention] = [
+            m
+            for m in find_places(sentence, load_gazetteer(), countries=countries)
+            if not _origin(doc[m.head])
+        ]
         self._governors = [(m, clause_verb(doc[m.head]).i) for m in self.mentions]
 
     def place_for(self, trigger: Token, target: int | None, physical: bool) -> Place | None:
@@ -43,11 +45,14 @@ class SentencePlaces:
         to its target where the target is (an attack, a deployment), so a target place
         counts."""
         chain, _ = clause_chain(trigger)
+        scope = set() if physical else _scope(trigger)
         for link in chain:
             governed = [
                 m
                 for m, head in self._governors
-                if head == link.i and (_setting(m, physical) or _scene(m, self._doc))
+                if head == link.i
+                and (_setting(m, physical) or _scene(m, self._doc))
+                and m.head not in scope
             ]
             if governed:  # "in the Rwandan border town of Gisenyi": the town, not the border
                 return min(governed, key=lambda m: SPECIFIC.get(m.place.precision, 9)).place
@@ -56,7 +61,7 @@ class SentencePlaces:
                 inside = mention.start <= target < mention.end
                 if inside and (physical or mention.place.precision != "country"):
                     return mention.place
-        settings = [m for m in self.mentions if _scene(m, self._doc)]
+        settings = [m for m in self.mentions if _scene(m, self._doc) and m.head not in scope]
         if len(settings) == 1:
             return settings[0].place
         return None
@@ -81,6 +86,34 @@ def _scene(mention: PlaceMention, doc: Doc) -> bool:
         return False
     noun = doc[mention.head].head
     return noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS
+
+
+#: Prepositions that introduce what an act is about, not where it happens.
+ARGUMENT_PREPS = {"to", "on", "over", "for", "with", "about", "against"}
+
+
+def _scope(trigger: Token) -> set[int]:
+    """Tokens of what a non-physical act is about: "agreed to a ceasefire in Shan State"
+    agrees on Shan State, not in it; "after talks in Kunming" says where. An object's
+    place stays a scene: "summoned Congo's envoy in Brussels"."""
+    out: set[int] = set()
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ARGUMENT_PREPS:
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def _origin(token: Token) -> bool:
+    """A place that says where an actor comes from, not where something happens: "forces
+    from the northern region of Tigray", "financiers from Kuwait"."""
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.dep_ == "prep" and head.lower_ != "of" and token.dep_ == "pobj":
+            return head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN")
+        token = head
+    return False
 
 
 def _setting(mention: PlaceMention, physical: bool) -> bool:
