@@ -127,6 +127,9 @@ def test_bare_roles_resolve_to_the_earlier_nominal(pipeline: Pipeline):
         ("The army of Mali attacked the rebels.", "army", "MLIMIL"),
         ("Putin's spokesman accused Ukraine of shelling.", "Putin's spokesman", "RUSGOV"),
         ("Officials in Moscow accused the authorities in Kyiv.", "authorities", "UKRGOV"),
+        ("Fighters from the Islamic State alliance raided a village.", "Fighters", "ISIS"),
+        ("Troops moved to Chad, whose government agreed to host them.", "government", "TCDGOV"),
+        ("Sudan's military rulers closed the border.", "Sudan's military rulers", "SDNGOV"),
     ],
 )
 def test_a_role_belongs_to_whom_it_serves(pipeline: Pipeline, text: str, role: str, actor: str):
@@ -267,3 +270,12 @@ def test_a_role_from_a_place_is_the_actor_named_after_it(pipeline: Pipeline):
     assert forces.actor_id == "TDF" and forces.text.endswith("Tigray")
     plain = mentions(pipeline, "Forces from the coast shelled the town.")
     assert all(m.actor_id != "TDF" for m in plain)
+
+
+def test_it_stands_for_a_named_rebel_group(pipeline: Pipeline):
+    found = mentions(
+        pipeline,
+        "The ELN, founded by students inspired by the Cuban revolution, kept fighting. "
+        "It has about 2,000 fighters.",
+    )
+    assert next(m for m in found if m.text == "It").actor_id == "ELN"

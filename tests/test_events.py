@@ -162,3 +162,40 @@ def test_calling_without_a_judgement_is_neither_a_call_nor_an_accusation(pipelin
     events = code(pipeline, "Qatar called the agreement a framework for later talks.")
     assert not any(e.trigger == "called" for e in events)
     assert not code(pipeline, "Iran said the drill went well and described it as a success.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya's rulers demanded that Somali troops leave the border town.",
+            ("KEN", "REQUEST", "SOM"),
+        ),
+        ("Hamas warned that Israel would pay a heavy price.", ("HAMAS", "THREATEN", "ISR")),
+        (
+            "Iran rejected the proposal from France and warned that any strike would be answered.",
+            ("IRN", "THREATEN", "FRA"),
+        ),
+        (
+            "The envoy was detained in Tehran and called on Britain to intervene.",
+            ("-", "REQUEST", "GBR"),
+        ),
+        ("Thousands of Serbs rallied in Belgrade to denounce NATO.", ("SRB", "PROTEST", "NATO")),
+    ],
+)
+def test_addressees_from_the_clause(pipeline: Pipeline, text: str, expected: tuple[str, ...]):
+    """A "that" clause names whom a demand or warning is aimed at; a warning joined to an act
+    shares its addressee; a protest is against whom its purpose names."""
+    source, plover, target = expected
+    found = {
+        (s[:3] if s != "-" else s, p, t[:3] if t != "-" else t)
+        for s, p, t in pairs(code(pipeline, text))
+    }
+    assert any(
+        p == plover and t == target[:3] and (source == "-" or s == source[:3]) for s, p, t in found
+    ), found
+
+
+def test_a_copular_clause_names_no_addressee(pipeline: Pipeline):
+    events = code(pipeline, "The Taliban warned that Kabul would become a graveyard.")
+    assert not any(e.plover == "THREATEN" and e.target for e in events)

@@ -38,6 +38,8 @@ PRONOUN_KINDS = {
         "government",
         "igo",
         "armed_group",
+        "rebels",  # a named rebel group ("the ELN … It"); bare "rebels" are plural
+        "opposition",
         "party",
         "ngo",
         "media",

@@ -172,8 +172,11 @@ class _DocumentState:
             owner = None
             if child.dep_ == "poss":
                 owner = self._at.get(self._offset + child.idx) or self._named.get(child.i)
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                owner = self._named_object(child)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                owner = self._named_object(child)  # "fighters from the JNIM alliance"
+            elif child.dep_ == "poss" and child.lower_ == "whose" and root.head.dep_ == "relcl":
+                noun = root.head.head  # "Niger, whose government has agreed…"
+                owner = self._at.get(self._offset + noun.idx) or self._named.get(noun.i)
             elif child.dep_ == "prep" and child.lower_ == "in":
                 seat = self.kb.get(self._named_object(child) or "")
                 owner = seat.actor_id if seat and seat.kind == "government" else None
@@ -188,8 +191,15 @@ class _DocumentState:
         return None
 
     def _named_object(self, preposition: Token) -> str | None:
+        """The known actor a preposition's object names: itself, or the name nearest it
+        among its compounds ("from the al Qaeda-linked JNIM alliance")."""
         pobj = next((g for g in preposition.children if g.dep_ == "pobj"), None)
-        return self._named.get(pobj.i) if pobj is not None else None
+        if pobj is None:
+            return None
+        if pobj.i in self._named:
+            return self._named[pobj.i]
+        names = [c for c in pobj.lefts if c.dep_ == "compound" and c.i in self._named]
+        return self._named[names[-1].i] if names else None
 
     def add(self, item: _Item, span: Span, start: int, sentence: int, name: str) -> None:
         """Resolve one item; ``name`` is its text without a title in front."""

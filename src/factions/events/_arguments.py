@@ -94,6 +94,10 @@ def subjects(verb: Token) -> list[Token]:
             return expand(before)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
         head = verb.head
+        if verb.dep_ == "conj" and is_passive(head):  # "he is held and called on X to…"
+            raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+            if raised:
+                return expand(raised[0])
         if verb.dep_ == "xcomp" and is_passive(head):  # "Iran is believed to have armed…"
             raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
             if raised:
@@ -196,6 +200,26 @@ def complement_targets(verb: Token, acts: Container[str] | None = None) -> list[
             and (acts is None or child.lemma_.lower() in acts)
         ):
             return objects(child) or prepositional(child, AIMED)
+    return []
+
+
+#: Verbs that say what something is, not what anyone does.
+COPULAS = {"be", "become", "remain", "seem", "appear", "look", "stay", "prove"}
+
+
+def clausal_targets(verb: Token) -> list[Token]:
+    """The subject of a "that" clause under a verb: "demanded that French troops leave",
+    "warned that Israel would pay"; not of a clause that only describes its subject ("warned
+    that Syria will become a graveyard")."""
+    for child in verb.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.pos_ in ("VERB", "AUX")
+            and child.lemma_.lower() not in COPULAS
+        ):
+            subject = [c for c in child.children if c.dep_ in SUBJECTS]
+            if subject:
+                return expand(subject[0])
     return []
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from factions._boilerplate import CAPTION, DATELINE, FURNITURE
 from factions.events._arguments import (
     agents,
+    clausal_targets,
     complement_targets,
     direct_objects,
     expand,
@@ -79,6 +80,8 @@ ADDRESSED = {"THREATEN", "ACCUSE", "REQUEST", "REJECT"}
 JUDGED_ACTS = {"ASSAULT", "COERCE", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"}
 #: The type a hostile judgement codes (data/events/judgements.yaml).
 HOSTILE_JUDGEMENT = "ACCUSE"
+#: Links of a clause that comments on the one it hangs from and may share its addressee.
+SIDE_CLAUSES = {"advcl", "conj"}
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
@@ -115,6 +118,9 @@ class _Memory:
     acts: dict[str, Mention] = field(default_factory=dict)
     """The doer of the latest act named by each act noun ("North Korea's test", later "the
     test")."""
+    aimed: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+    """The targets of each coded trigger, by (block offset, token index), for the clauses
+    that share them ("rejected the ultimatum and warned that…")."""
     sides: tuple[Mention, Mention] | None = None
     """The two parties of the latest event with two ("urged both sides")."""
     countries: frozenset[str] = frozenset()
@@ -248,6 +254,8 @@ class RuleEventCoder:
                 if not targets and lemma not in DENIALS:
                     refusal = frame.plover == "REJECT"  # not "declined to comment on X"
                     targets = complement_targets(token, lexicon.verbs if refusal else None)
+                if not targets and frame.plover in ("REQUEST", "THREATEN"):
+                    targets = clausal_targets(token)  # "demanded that French troops leave"
                 out.append(_Candidate(token, lexicon.coding(frame), subjects(token), targets, 0.8))
             elif token.pos_ in ("NOUN", "PROPN") and (entry := self._noun_entry(token)):
                 candidate = self._nominal(token, entry)
@@ -525,12 +533,13 @@ class RuleEventCoder:
             if found is not None:
                 targets.append(found)
                 targets += _modifier_conjuncts(token, found, token_mentions)
-        if (
-            not targets
-            and candidate.coding.plover in ADDRESSED
-            and candidate.trigger.dep_ == "advcl"
-        ):
-            targets += _commented_object(candidate.trigger, token_mentions)
+        trigger = candidate.trigger
+        if not targets and candidate.coding.plover in ADDRESSED and trigger.dep_ in SIDE_CLAUSES:
+            # "rejected the ultimatum and warned that…": the same addressee
+            aimed = memory.aimed.get((block.offset, trigger.head.i))
+            targets += aimed or _commented_object(trigger, token_mentions)
+        if not targets and candidate.coding.plover == "PROTEST":
+            targets += _purpose_targets(trigger, token_mentions)  # "rallied to denounce X"
         reciprocal = not targets and len({m.actor_id for m in sources}) > 1
         if reciprocal and candidate.coding.plover in SYMMETRIC:
             targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
@@ -540,7 +549,9 @@ class RuleEventCoder:
             targets = [None]
         if not sources:
             return []
-        trigger = candidate.trigger
+        named_targets = [t for t in targets if t is not None]
+        if named_targets:
+            memory.aimed[(block.offset, trigger.i)] = named_targets
         how = stance(trigger)
         if not how.negated:
             memory.doers[candidate.coding.plover] = sources[0]
@@ -727,6 +738,18 @@ def _predicate_words(predicate: Token) -> list[str]:
     return words
 
 
+def _purpose_targets(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """Whom a protest is against, from its purpose: "rallied in Seoul *to denounce the
+    North's test*", "marched to demand the release of…"."""
+    for child in trigger.children:
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+            heads = objects(child) or prepositional(child, {"against", "at", "on"})
+            found = [m for t in heads if (m := _mention_of(t, mentions)) is not None]
+            if found:
+                return found
+    return []
+
+
 def _commented_object(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
     """The actor named by the object of the clause a participle comments on, if the trigger
     says nothing of its own addressee and that object names one."""
@@ -764,8 +787,8 @@ def _mention_of(token: Token, mentions: dict[int, Mention], _depth: int = 0) -> 
             for agent in agents(child):
                 if agent.i in mentions:
                     return mentions[agent.i]
-    for child in token.children:  # "the visit by Pelosi"
-        if child.dep_ == "prep" and child.lower_ == "by":
+    for child in token.children:  # "the visit by Pelosi", "a proposal from France"
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.i in mentions:
                     return mentions[grand.i]
