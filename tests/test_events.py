@@ -199,3 +199,20 @@ def test_addressees_from_the_clause(pipeline: Pipeline, text: str, expected: tup
 def test_a_copular_clause_names_no_addressee(pipeline: Pipeline):
     events = code(pipeline, "The Taliban warned that Kabul would become a graveyard.")
     assert not any(e.plover == "THREATEN" and e.target for e in events)
+
+
+def test_refusing_to_let_someone_act_rejects_them_and_negates_the_act(pipeline: Pipeline):
+    events = code(
+        pipeline, "Jordan's parliament refused to let Israeli troops cross its territory."
+    )
+    assert any(e.plover == "REJECT" and e.target and e.target.id == "ISRMIL" for e in events)
+    assert all(e.negated for e in events if e.source and e.source.id == "ISRMIL")
+
+
+def test_a_preposition_parsed_as_a_particle_still_names_the_target(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Kenya said its units were moving into the town and called on any Somali soldiers "
+        "still hiding there to surrender.",
+    )
+    assert any(e.plover == "REQUEST" and e.target and e.target.id.startswith("SOM") for e in events)

@@ -108,7 +108,7 @@ def subjects(verb: Token) -> list[Token]:
                 obj = [
                     g
                     for c in head.children
-                    if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                    if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
@@ -194,13 +194,18 @@ def complement_targets(verb: Token, acts: Container[str] | None = None) -> list[
     is an act (its lemma in ``acts``, when given) has someone at its end: "declined to
     comment on X" does not reject X."""
     for child in verb.children:
-        if (
-            child.dep_ == "xcomp"
-            and child.pos_ == "VERB"
-            and (acts is None or child.lemma_.lower() in acts)
-        ):
+        if child.dep_ != "xcomp" or child.pos_ != "VERB":
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in PERMISSIONS:  # "refused to let U.S. soldiers deploy": the soldiers
+            return objects(child) or clausal_targets(child)
+        if acts is None or lemma in acts:
             return objects(child) or prepositional(child, AIMED)
     return []
+
+
+#: Verbs of letting: refusing to let someone act is aimed at them.
+PERMISSIONS = {"let", "allow", "permit"}
 
 
 #: Verbs that say what something is, not what anyone does.
@@ -227,7 +232,7 @@ def prepositional(token: Token, preps: set[str]) -> list[Token]:
     """Objects of the given prepositions hanging off ``token`` ("appealed to X", "talks with X")."""
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative", "prt") and child.lower_ in preps:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     out += expand(grand)

@@ -400,7 +400,7 @@ class RuleEventCoder:
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
         found = _particle(verb)
         particle = found.lower_ if found is not None else None
-        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")}
+        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "prt")}
         if found is not None:
             preps |= {c.lower_ for c in found.children if c.dep_ == "prep"}
         preps |= {c.lower_ for o in direct_objects(verb) for c in o.children if c.dep_ == "prep"}
@@ -653,8 +653,8 @@ def _particle(verb: Token) -> Token | None:
     """The verb's particle, also where the parser calls it an adverb of the verb or of its
     object ("handed the pilot *back* to India")."""
     for child in verb.children:
-        if child.dep_ == "prt":
-            return child
+        if child.dep_ == "prt" and not any(g.dep_ == "pobj" for g in child.children):
+            return child  # a "particle" with an object is a preposition ("called on X")
     for head in (verb, *direct_objects(verb)):
         for child in head.children:
             if child.dep_ == "advmod" and child.lower_ in PARTICLES:

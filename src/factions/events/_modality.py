@@ -207,10 +207,17 @@ def _negated(verb: Token) -> bool:
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
 
+#: Verbs of letting, through which a refusal reaches the act let ("refused to let X deploy").
+PERMISSIONS = {"let", "allow", "permit"}
+
+
 def _xcomp_chain(verb: Token) -> list[Token]:
     out = []
     current = verb
-    while current.dep_ in ("xcomp", "pcomp") and current.head.i != current.i:
+    while current.head.i != current.i and (
+        current.dep_ in ("xcomp", "pcomp")
+        or (current.dep_ == "ccomp" and current.head.lemma_.lower() in PERMISSIONS)
+    ):  # "refused to let U.S. soldiers deploy": the deployment is refused too
         current = current.head
         if current.pos_ in ("ADP",):
             current = current.head
