@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from factions._boilerplate import DATELINE as DATELINE_KIND
 from factions._boilerplate import block_kind
+from factions._fronted import repair_fronted
 from factions.records import Document
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ def parse_documents(
         while pending[0][0] < number:
             yield ParsedDocument(pending.popleft()[1], tuple(current))
             current = []
+        repair_fronted(nlp, doc)
         current.append(Block(offset, paragraph, doc, _kind(doc.text)))
     while pending:
         yield ParsedDocument(pending.popleft()[1], tuple(current))
