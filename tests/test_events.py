@@ -216,3 +216,14 @@ def test_a_preposition_parsed_as_a_particle_still_names_the_target(pipeline: Pip
         "still hiding there to surrender.",
     )
     assert any(e.plover == "REQUEST" and e.target and e.target.id.startswith("SOM") for e in events)
+
+
+def test_both_sides_are_the_main_pair_not_the_latest(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Sudan's army and the RSF agreed to a truce on Monday.\n\n"
+        "Chad accused Eritrea of arming militias.\n\n"
+        "The United Nations urged both sides to respect the truce.",
+    )
+    urged = {e.target.id for e in events if e.trigger == "urged" and e.target}
+    assert urged == {"SDNMIL", "RSF"}

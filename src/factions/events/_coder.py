@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
@@ -80,6 +81,21 @@ ADDRESSED = {"THREATEN", "ACCUSE", "REQUEST", "REJECT"}
 JUDGED_ACTS = {"ASSAULT", "COERCE", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"}
 #: The type a hostile judgement codes (data/events/judgements.yaml).
 HOSTILE_JUDGEMENT = "ACCUSE"
+#: Types whose two parties are "both sides" later ("urged both sides to respect the truce"):
+#: the parties to a conflict or a deal, not a backer, a mediator or a petitioner.
+SIDED = {
+    "ASSAULT",
+    "COERCE",
+    "THREATEN",
+    "AGREE",
+    "RETREAT",
+    "CONCEDE",
+    "ACCUSE",
+    "REJECT",
+    "SANCTION",
+    "MOBILIZE",
+    "CONSULT",
+}
 #: Links of a clause that comments on the one it hangs from and may share its addressee.
 SIDE_CLAUSES = {"advcl", "conj"}
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
@@ -122,7 +138,27 @@ class _Memory:
     """The targets of each coded trigger, by (block offset, token index), for the clauses
     that share them ("rejected the ultimatum and warned that…")."""
     sides: tuple[Mention, Mention] | None = None
-    """The two parties of the latest event with two ("urged both sides")."""
+    """The two parties "both sides" means ("urged both sides"): the pair of parties most
+    often at each other in the document so far, the first such on a tie (the lead's)."""
+    _pairs: Counter[frozenset[str]] = field(default_factory=Counter)
+
+    def add_sides(self, first: Mention, second: Mention) -> None:
+        pair = frozenset((first.actor_id or "", second.actor_id or ""))
+        self._pairs[pair] += 1
+        if self.sides is None:
+            self.sides = (first, second)
+            return
+        current = frozenset((self.sides[0].actor_id or "", self.sides[1].actor_id or ""))
+        if self._pairs[pair] > self._pairs[current]:
+            self.sides = (first, second)
+
+    def reinforce_sides(self) -> None:
+        """ "the two sides agreed…": the pair meant gains weight."""
+        if self.sides is not None:
+            self._pairs[
+                frozenset((self.sides[0].actor_id or "", self.sides[1].actor_id or ""))
+            ] += 1
+
     countries: frozenset[str] = frozenset()
     """Countries of the document's actors: the context that picks among namesake places."""
     places: dict[tuple[int, int], SentencePlaces] = field(default_factory=dict)
@@ -507,6 +543,8 @@ class RuleEventCoder:
         times: tuple[SentenceTimes, When | None],
     ) -> list[Event]:
         both = _both_sides(candidate.sources, memory)
+        if both:
+            memory.reinforce_sides()
         sources = both or [
             m for m in (_mention_of(t, token_mentions) for t in candidate.sources) if m
         ]
@@ -563,9 +601,9 @@ class RuleEventCoder:
             return []
         named = [t for t in targets if t is not None]
         pair = {m.actor_id: m for m in (*sources, *named)}
-        if not how.negated and not both and len(pair) == 2:
+        if not how.negated and not both and len(pair) == 2 and candidate.coding.plover in SIDED:
             first, second = pair.values()
-            memory.sides = (first, second)
+            memory.add_sides(first, second)
         offset = block.offset + trigger.idx
         sentence = sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
         attribution = _attribution(how, token_mentions, actors)
