@@ -227,3 +227,16 @@ def test_both_sides_are_the_main_pair_not_the_latest(pipeline: Pipeline):
     )
     urged = {e.target.id for e in events if e.trigger == "urged" and e.target}
     assert urged == {"SDNMIL", "RSF"}
+
+
+def test_an_act_with_no_named_target_is_aimed_at_the_doers_adversary(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Armenia accused Azerbaijan of shelling border villages on Monday.\n\n"
+        "Armenia reinforced its positions along the frontier.\n\n"
+        "Armenia cut the road to the north.",
+    )
+    reinforced = next(e for e in events if e.trigger == "reinforced")
+    assert reinforced.target and reinforced.target.id == "AZE"
+    assert reinforced.confidence < 0.8, "an implied target is less certain"
+    assert not any(e.trigger == "cut" and e.target for e in events), "the road is no one"

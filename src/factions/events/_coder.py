@@ -98,6 +98,9 @@ SIDED = {
 }
 #: Links of a clause that comments on the one it hangs from and may share its addressee.
 SIDE_CLAUSES = {"advcl", "conj"}
+#: Types whose target, when the sentence names none, is the source's adversary so far
+#: ("Pakistan kept its airspace closed", "Rwanda reinforced its positions along the border").
+IMPLIED = {"MOBILIZE", "SANCTION", "THREATEN"}
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
@@ -141,6 +144,9 @@ class _Memory:
     """The two parties "both sides" means ("urged both sides"): the pair of parties most
     often at each other in the document so far, the first such on a tie (the lead's)."""
     _pairs: Counter[frozenset[str]] = field(default_factory=Counter)
+    _foes: dict[str, Counter[str]] = field(default_factory=dict)
+    """For each party, how often it has been in conflict with each other party."""
+    _party_mention: dict[str, Mention] = field(default_factory=dict)
 
     def add_sides(self, first: Mention, second: Mention) -> None:
         pair = frozenset((first.actor_id or "", second.actor_id or ""))
@@ -151,6 +157,21 @@ class _Memory:
         current = frozenset((self.sides[0].actor_id or "", self.sides[1].actor_id or ""))
         if self._pairs[pair] > self._pairs[current]:
             self.sides = (first, second)
+
+    def add_foes(self, first: Mention, second: Mention, actors: dict[str, Actor]) -> None:
+        if not (_combatant(first, actors) and _combatant(second, actors)):
+            return  # civilians and unnamed roles are victims or bystanders, not a side
+        a, b = _party(first, actors), _party(second, actors)
+        self._foes.setdefault(a, Counter())[b] += 1
+        self._foes.setdefault(b, Counter())[a] += 1
+        self._party_mention[a], self._party_mention[b] = first, second
+
+    def foe_of(self, source: Mention, actors: dict[str, Actor]) -> Mention | None:
+        """Whom the source has been at odds with most in the document so far, if anyone."""
+        foes = self._foes.get(_party(source, actors))
+        if not foes:
+            return None
+        return self._party_mention[foes.most_common(1)[0][0]]
 
     def reinforce_sides(self) -> None:
         """ "the two sides agreed…": the pair meant gains weight."""
@@ -583,6 +604,25 @@ class RuleEventCoder:
             targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
             if _siblings(sources, actors):
                 return []  # "the government and the army agreed…": one side, together
+        implied = False
+        own = bool(targets) and all(
+            t is not None and all(_same_side(s, t, actors) for s in sources) for t in targets
+        )  # "reinforced its positions": its own, so aimed at someone unnamed
+        if (
+            (not targets or own)
+            and sources
+            and candidate.coding.plover in IMPLIED
+            and trigger.pos_ == "VERB"
+            and _own_objects_only(trigger)
+        ):
+            sibling = memory.aimed.get((block.offset, trigger.head.i))
+            foe = (
+                sibling[0]
+                if sibling and trigger.dep_ in SIDE_CLAUSES
+                else memory.foe_of(sources[0], actors)
+            )  # "broke off relations with Kigali and recalled its diplomats": from Kigali
+            if foe is not None:  # "Pakistan kept its airspace closed": closed to India
+                targets, implied = [foe], True
         if not targets and candidate.coding.plover in UNDIRECTED and trigger_is_verb(candidate):
             targets = [None]
         if not sources:
@@ -604,6 +644,8 @@ class RuleEventCoder:
         if not how.negated and not both and len(pair) == 2 and candidate.coding.plover in SIDED:
             first, second = pair.values()
             memory.add_sides(first, second)
+            if candidate.coding.quad_class > 2 and not implied:
+                memory.add_foes(first, second, actors)
         offset = block.offset + trigger.idx
         sentence = sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
         attribution = _attribution(how, token_mentions, actors)
@@ -645,6 +687,7 @@ class RuleEventCoder:
                     m is not None and m.label in INDIRECT_LABELS for m in (source, target)
                 )
                 confidence -= 0.1 if trigger.dep_ in LONG_LINKS else 0.0
+                confidence -= 0.2 if implied else 0.0
                 events.append(
                     Event(
                         doc_id=document.doc_id,
@@ -865,6 +908,40 @@ def _news_day(
 #: "both sides", "the two parties", "the warring sides": the parties of the latest two-sided event.
 SIDES = {"side", "party"}
 SIDE_MARKERS = {"both", "two", "warring", "opposing", "rival"}
+
+
+STATE_KINDS = {"state", "government", "military", "police"}
+OWN = {"its", "their", "his", "her", "our"}
+
+
+def _own_objects_only(verb: Token) -> bool:
+    """No object, or only the doer's own ("reinforced *its* positions", "kept *its*
+    airspace closed"): the act is aimed at someone the sentence does not name. "cut *the*
+    road" is about the road."""
+    return all(
+        any(c.dep_ == "poss" and c.lower_ in OWN for c in obj.children)
+        for obj in direct_objects(verb)
+    )
+
+
+#: Kinds of actors that are not a side in a conflict.
+BYSTANDERS = {"civilians", "media", "business", "ngo", "religious"}
+
+
+def _combatant(mention: Mention, actors: dict[str, Actor]) -> bool:
+    """A named party that can be a side: not civilians, not a role with no owner."""
+    actor = actors.get(mention.actor_id or "")
+    if actor is None or actor.kind in BYSTANDERS:
+        return False
+    return bool(actor.country) or actor.kind not in STATE_KINDS
+
+
+def _party(mention: Mention, actors: dict[str, Actor]) -> str:
+    """A state's organs are one party in a conflict; anyone else is their own."""
+    actor = actors.get(mention.actor_id or "")
+    if actor is not None and actor.kind in STATE_KINDS and actor.country:
+        return actor.country
+    return mention.actor_id or mention.text
 
 
 def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | None:
