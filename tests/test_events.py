@@ -240,3 +240,18 @@ def test_an_act_with_no_named_target_is_aimed_at_the_doers_adversary(pipeline: P
     assert reinforced.target and reinforced.target.id == "AZE"
     assert reinforced.confidence < 0.8, "an implied target is less certain"
     assert not any(e.trigger == "cut" and e.target for e in events), "the road is no one"
+
+
+def test_a_backer_named_before_a_hyphen_supports_the_backed(pipeline: Pipeline):
+    events = code(pipeline, "Iran-backed Houthis fired missiles at Israel.")
+    assert ("IRN", "SUPPORT", "HOUTHIS") in pairs(events)
+
+
+def test_ministers_of_both_countries_are_both_sides(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Armenia and Azerbaijan clashed on the border on Monday. Russia said it had spoken "
+        "to the foreign ministers of both countries.",
+    )
+    spoken = {e.target.id for e in events if e.trigger == "spoken" and e.target}
+    assert spoken == {"ARM", "AZE"}

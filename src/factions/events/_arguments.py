@@ -79,6 +79,8 @@ def subjects(verb: Token) -> list[Token]:
         if own[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return expand(verb.head)
         return expand(own[0])
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Rwanda-backed rebels": Rwanda
+        return [c for c in verb.children if c.dep_ in ("npadvmod", "compound")][:1]
     if is_passive(verb):
         agent = agents(verb)
         if agent:
@@ -177,6 +179,8 @@ def objects(verb: Token) -> list[Token]:
             return expand(passive[0])
         if verb.dep_ in ("acl", "relcl"):
             return expand(verb.head)
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Rwanda-backed rebels": the rebels
+        return expand(verb.head)
     return []
 
 

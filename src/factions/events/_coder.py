@@ -98,6 +98,9 @@ SIDED = {
 }
 #: Links of a clause that comments on the one it hangs from and may share its addressee.
 SIDE_CLAUSES = {"advcl", "conj"}
+#: Tags of object nouns that may name a party (names and plural groups), unlike a thing
+#: asked for ("urged an immediate ceasefire").
+PARTY_TAGS = {"NNP", "NNPS", "NNS"}
 #: Types whose target, when the sentence names none, is the source's adversary so far
 #: ("Pakistan kept its airspace closed", "Rwanda reinforced its positions along the border").
 IMPLIED = {"MOBILIZE", "SANCTION", "THREATEN"}
@@ -593,7 +596,12 @@ class RuleEventCoder:
                 targets.append(found)
                 targets += _modifier_conjuncts(token, found, token_mentions)
         trigger = candidate.trigger
-        if not targets and candidate.coding.plover in ADDRESSED and trigger.dep_ in SIDE_CLAUSES:
+        if (
+            not targets
+            and candidate.coding.plover in ADDRESSED
+            and trigger.dep_ in SIDE_CLAUSES
+            and not any(t.tag_ in PARTY_TAGS for t in candidate.targets)
+        ):  # "blamed the separatists" names its own addressee, even one we do not know
             # "rejected the ultimatum and warned that…": the same addressee
             aimed = memory.aimed.get((block.offset, trigger.head.i))
             targets += aimed or _commented_object(trigger, token_mentions)
@@ -945,9 +953,10 @@ def _party(mention: Mention, actors: dict[str, Actor]) -> str:
 
 
 def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | None:
+    """ "both sides", "the two sides", "both armies", "the ministers of both countries"."""
     if memory.sides is None:
         return None
-    for token in tokens:
+    for token in [*tokens, *(g for t in tokens for g in _of_objects(t))]:
         markers = {
             c.lower_ for c in token.children if c.dep_ in ("det", "amod", "nummod", "predet")
         }
@@ -955,6 +964,16 @@ def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | Non
         if token.tag_ == "NNS" and (sides or "both" in markers):  # "both armies"
             return list(memory.sides)
     return None
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _drop_redundant(events: Iterable[Event]) -> list[Event]:
