@@ -255,3 +255,8 @@ def test_ministers_of_both_countries_are_both_sides(pipeline: Pipeline):
     )
     spoken = {e.target.id for e in events if e.trigger == "spoken" and e.target}
     assert spoken == {"ARM", "AZE"}
+
+
+def test_calling_off_talks_with_someone_aims_at_them(pipeline: Pipeline):
+    events = code(pipeline, "Sudan called off peace talks with the RSF on Friday.")
+    assert any(e.plover == "SANCTION" and e.target and e.target.id == "RSF" for e in events)

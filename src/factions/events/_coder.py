@@ -98,6 +98,8 @@ SIDED = {
 }
 #: Links of a clause that comments on the one it hangs from and may share its addressee.
 SIDE_CLAUSES = {"advcl", "conj"}
+#: Prepositions by which an object noun names the other party ("talks with X").
+PARTNERED = {"with", "between"}
 #: Tags of object nouns that may name a party (names and plural groups), unlike a thing
 #: asked for ("urged an immediate ceasefire").
 PARTY_TAGS = {"NNP", "NNPS", "NNS"}
@@ -309,8 +311,10 @@ class RuleEventCoder:
                     targets = prepositional(token, {frame.prep}) or [
                         t for o in heads for t in prepositional(o, {frame.prep})
                     ]
-                else:
-                    targets = objects(token)
+                else:  # "called off talks *with the ELN*": the object's partner too
+                    targets = objects(token) + [
+                        t for o in direct_objects(token) for t in prepositional(o, PARTNERED)
+                    ]
                 if not targets and lemma not in DENIALS:
                     refusal = frame.plover == "REJECT"  # not "declined to comment on X"
                     targets = complement_targets(token, lexicon.verbs if refusal else None)
