@@ -260,3 +260,9 @@ def test_ministers_of_both_countries_are_both_sides(pipeline: Pipeline):
 def test_calling_off_talks_with_someone_aims_at_them(pipeline: Pipeline):
     events = code(pipeline, "Sudan called off peace talks with the RSF on Friday.")
     assert any(e.plover == "SANCTION" and e.target and e.target.id == "RSF" for e in events)
+
+
+def test_an_organisation_noun_is_named_by_its_nearest_compound(pipeline: Pipeline):
+    events = code(pipeline, "Kenya's opposition Azimio party accused Ruto of rigging the vote.")
+    accused = next(e for e in events if e.trigger == "accused")
+    assert accused.source and "Azimio" in (accused.source.mention or "")

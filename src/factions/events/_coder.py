@@ -98,6 +98,27 @@ SIDED = {
 }
 #: Links of a clause that comments on the one it hangs from and may share its addressee.
 SIDE_CLAUSES = {"advcl", "conj"}
+#: Nouns whose compound name is the organisation itself ("the Congress party"), even one
+#: we do not know.
+ORGANISATION_HEADS = {
+    "party",
+    "group",
+    "movement",
+    "front",
+    "alliance",
+    "militia",
+    "council",
+    "committee",
+    "union",
+    "association",
+    "coalition",
+    "organisation",
+    "organization",
+    "brigade",
+    "battalion",
+    "faction",
+    "network",
+}
 #: Prepositions by which an object noun names the other party ("talks with X").
 PARTNERED = {"with", "between"}
 #: Tags of object nouns that may name a party (names and plural groups), unlike a thing
@@ -866,6 +887,10 @@ def _mention_of(token: Token, mentions: dict[int, Mention], _depth: int = 0) -> 
     for child in token.children:
         if child.dep_ == "appos" and child.i in mentions:
             return mentions[child.i]
+    if token.lemma_.lower() in ORGANISATION_HEADS:  # "India's opposition Congress party"
+        for child in reversed(list(token.lefts)):  # the name nearest the noun
+            if child.dep_ == "compound" and child.i in mentions:
+                return mentions[child.i]
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in mentions:
             found = mentions[child.i]
