@@ -130,6 +130,8 @@ def test_bare_roles_resolve_to_the_earlier_nominal(pipeline: Pipeline):
         ("Fighters from the Islamic State alliance raided a village.", "Fighters", "ISIS"),
         ("Troops moved to Chad, whose government agreed to host them.", "government", "TCDGOV"),
         ("Sudan's military rulers closed the border.", "Sudan's military rulers", "SDNGOV"),
+        ("Qatar, whose envoy met the Taliban, denied it.", "envoy", "QATGOV"),
+        ("NATO's leaders met in Vilnius.", "NATO's leaders", "NATO"),
     ],
 )
 def test_a_role_belongs_to_whom_it_serves(pipeline: Pipeline, text: str, role: str, actor: str):

@@ -266,3 +266,12 @@ def test_an_organisation_noun_is_named_by_its_nearest_compound(pipeline: Pipelin
     events = code(pipeline, "Kenya's opposition Azimio party accused Ruto of rigging the vote.")
     accused = next(e for e in events if e.trigger == "accused")
     assert accused.source and "Azimio" in (accused.source.mention or "")
+
+
+def test_allies_leading_an_offensive_do_not_attack_each_other(pipeline: Pipeline):
+    events = code(pipeline, "Chadian troops and allied Nigerien fighters led the offensive.")
+    assert not any(e.plover == "ASSAULT" for e in events)
+    mutual = code(pipeline, "Armenia and Azerbaijan exchanged fire on the border.")
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= {
+        (e.source.id, e.target.id) for e in mutual if e.source and e.target
+    }

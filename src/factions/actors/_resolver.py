@@ -46,7 +46,7 @@ AFFILIATION = {
     "belong",
 }
 #: Owners whose members act in their name ("a Taliban commander", "fighters loyal to Haftar").
-MEMBER_GROUPS = {"armed_group", "rebels", "opposition", "party", "person"}
+MEMBER_GROUPS = {"armed_group", "rebels", "opposition", "party", "person", "igo", "group_of_states"}
 #: Kinds of roles that are members of such an owner (not its captives or its victims).
 MEMBER_ROLES = {
     "government",
@@ -170,13 +170,13 @@ class _DocumentState:
             children.append(following)  # "accused the authorities in Kyiv": the parser's verb
         for child in children:
             owner = None
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.lower_ == "whose" and root.head.dep_ == "relcl":
+                noun = root.head.head  # "Niger, whose government has agreed…"
+                owner = self._at.get(self._offset + noun.idx) or self._named.get(noun.i)
+            elif child.dep_ == "poss":
                 owner = self._at.get(self._offset + child.idx) or self._named.get(child.i)
             elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 owner = self._named_object(child)  # "fighters from the JNIM alliance"
-            elif child.dep_ == "poss" and child.lower_ == "whose" and root.head.dep_ == "relcl":
-                noun = root.head.head  # "Niger, whose government has agreed…"
-                owner = self._at.get(self._offset + noun.idx) or self._named.get(noun.i)
             elif child.dep_ == "prep" and child.lower_ == "in":
                 seat = self.kb.get(self._named_object(child) or "")
                 owner = seat.actor_id if seat and seat.kind == "government" else None

@@ -119,6 +119,8 @@ ORGANISATION_HEADS = {
     "faction",
     "network",
 }
+#: Light verbs that make their noun mutual ("exchanged fire", "traded blows").
+EXCHANGES = {"exchange", "trade"}
 #: Prepositions by which an object noun names the other party ("talks with X").
 PARTNERED = {"with", "between"}
 #: Tags of object nouns that may name a party (names and plural groups), unlike a thing
@@ -633,7 +635,15 @@ class RuleEventCoder:
         if not targets and candidate.coding.plover == "PROTEST":
             targets += _purpose_targets(trigger, token_mentions)  # "rallied to denounce X"
         reciprocal = not targets and len({m.actor_id for m in sources}) > 1
-        if reciprocal and candidate.coding.plover in SYMMETRIC:
+        if (
+            reciprocal
+            and candidate.coding.plover in SYMMETRIC
+            and (
+                trigger.pos_ == "VERB"
+                or candidate.coding.plover != "ASSAULT"
+                or trigger.head.lemma_.lower() in EXCHANGES
+            )
+        ):  # "X and Y clashed", "exchanged fire"; but "X and Y led the offensive" together
             targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
             if _siblings(sources, actors):
                 return []  # "the government and the army agreed…": one side, together
