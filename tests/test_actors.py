@@ -281,3 +281,9 @@ def test_it_stands_for_a_named_rebel_group(pipeline: Pipeline):
         "It has about 2,000 fighters.",
     )
     assert next(m for m in found if m.text == "It").actor_id == "ELN"
+
+
+def test_forces_from_an_unknown_region_are_kept_as_their_own_actor(pipeline: Pipeline):
+    found = mentions(pipeline, "Forces from the neighbouring Oromia region shelled the town.")
+    forces = next(m for m in found if m.text.lower().startswith("forces"))
+    assert forces.actor_id.startswith("unk:") and "Oromia" in forces.text

@@ -158,10 +158,12 @@ class Recogniser:
             head = doc[end - 1]
             owner = self._owner(doc, head, start, by_token)
             if owner is None:
-                origin = self._named_by_origin(head)
-                if origin is not None:
-                    alias, last = origin  # the mention runs to the end of the origin's name
-                    result.append(Found(start, last + 1, "kb", alias.actor_id, how=alias.how))
+                alias, place = self._named_by_origin(head)
+                if alias is not None and place is not None:  # the mention runs to the name
+                    result.append(Found(start, place.i + 1, "kb", alias.actor_id, how=alias.how))
+                elif place is not None and role in ARMED_ROLES and place.i not in by_token:
+                    # "forces from the Amhara region": someone we do not know, kept as such
+                    result.append(Found(start, _phrase_end(place), "ner", None, label="ORG"))
                 else:
                     result.append(Found(start, end, "role", None, role=role))
                 continue
@@ -198,9 +200,10 @@ class Recogniser:
                         return replace(f, start=start, end=f.end)
         return None
 
-    def _named_by_origin(self, head: Token) -> tuple[Alias, int] | None:
+    def _named_by_origin(self, head: Token) -> tuple[Alias | None, Token | None]:
         """ "forces from the northern region of Tigray" are the actor called "Tigray forces",
-        "fighters from Hezbollah" the one called "Hezbollah fighters", when we know it."""
+        "fighters from Hezbollah" the one called "Hezbollah fighters", when we know it; also
+        the name of the place they come from, known or not."""
         following = [head.nbor()] if head.i + 1 < len(head.doc) else []
         for child in (*head.children, *following):  # the parser may hang it elsewhere
             if child.dep_ != "prep" or child.lower_ != "from":
@@ -210,16 +213,23 @@ class Recogniser:
                 of = next(
                     (c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None
                 )
-                place = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+                named = [c for c in place.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if of is not None:
+                    place = next((g for g in of.children if g.dep_ == "pobj"), None)
+                elif named:  # "the Amhara region"
+                    place = named[-1]
+                else:
+                    place = None
             if place is None or place.pos_ != "PROPN":
-                return None
+                return None, None
             words = [t.text for t in place.subtree if t.dep_ == "compound" or t is place]
             name = " ".join(words)
             for text in (f"{name} {head.text}", f"{name} {head.lemma_}"):
                 options = self._by_lower.get(text.lower())
                 if options:
-                    return _best(options), place.i
-        return None
+                    return _best(options), place
+            return None, place
+        return None, None
 
     def _nominal_actor(self, owner: Found, role: str, year: int | None) -> str | None:
         actor_id = owner.actor_id
@@ -260,6 +270,19 @@ class Recogniser:
                     continue
             out.append(f)
         return out
+
+
+#: Roles whose members coming "from" somewhere unknown make a group of their own.
+ARMED_ROLES = {"MIL", "UAF", "REB"}
+
+
+def _phrase_end(place: Token) -> int:
+    """The end of the phrase naming where a group comes from ("…the Amhara region")."""
+    end = place.i + 1
+    head = place.head
+    if place.dep_ == "compound" and head.i == end:
+        end = head.i + 1
+    return end
 
 
 def _is_person(f: Found, kb: KnowledgeBase) -> bool:
