@@ -13,6 +13,7 @@ Each rule looks back for the nearest compatible antecedent, as a careful reader 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -164,8 +165,9 @@ def resolve_role(
     ]
     if noun:
         same = [a for a in earlier if a.role == role and noun in a.text.lower().split()]
-        if same:
-            return max(same, key=lambda a: a.start)
+        if same:  # the one the story keeps naming so, the latest on a tie
+            named = Counter(a.actor_id for a in same)
+            return max(same, key=lambda a: (named[a.actor_id], a.start))
     for allowed in ({role}, KINDRED_ROLES.get(role, {role})):
         matches = [a for a in earlier if a.role in allowed]
         if matches:
