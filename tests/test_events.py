@@ -251,10 +251,12 @@ def test_ministers_of_both_countries_are_both_sides(pipeline: Pipeline):
     events = code(
         pipeline,
         "Armenia and Azerbaijan clashed on the border on Monday. Russia said it had spoken "
-        "to the foreign ministers of both countries.",
+        "to the foreign ministers of both countries and urged them to show restraint.",
     )
     spoken = {e.target.id for e in events if e.trigger == "spoken" and e.target}
     assert spoken == {"ARM", "AZE"}
+    urged = {e.target.id for e in events if e.trigger == "urged" and e.target}
+    assert urged == {"ARM", "AZE"}, "'them' after both sides are both sides"
 
 
 def test_calling_off_talks_with_someone_aims_at_them(pipeline: Pipeline):

@@ -162,6 +162,8 @@ class _Memory:
     hostile: dict[bool, Mention] = field(default_factory=dict)
     """The doer of the latest material conflict (True) and cooperation (False) ("called it
     a terrorist act")."""
+    both_in: tuple[int, int] | None = None
+    """The sentence (block offset, start) that last named both sides, for a "them" after."""
     acts: dict[str, Mention] = field(default_factory=dict)
     """The doer of the latest act named by each act noun ("North Korea's test", later "the
     test")."""
@@ -605,7 +607,14 @@ class RuleEventCoder:
                 for t in members(candidate.trigger)
                 if (m := _mention_of(t, token_mentions)) is not None
             ]
+        here = (block.offset, candidate.trigger.sent.start)
         targets: list[Mention | None] = list(_both_sides(candidate.targets, memory) or [])
+        if targets:
+            memory.both_in = here
+        elif memory.both_in == here and memory.sides and _they(candidate.targets):
+            targets = list(
+                memory.sides
+            )  # "spoke to the ministers of both countries and urged them"
         if both and not targets:
             targets = list(both)  # "the two sides agreed", "both armies massed": each at the other
         reacts = candidate.coding.plover in REACTIONS
@@ -1003,6 +1012,10 @@ def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | Non
         if token.tag_ == "NNS" and (sides or "both" in markers):  # "both armies"
             return list(memory.sides)
     return None
+
+
+def _they(tokens: Sequence[Token]) -> bool:
+    return any(t.lower_ in ("them", "they") for t in tokens)
 
 
 def _of_objects(token: Token) -> list[Token]:
