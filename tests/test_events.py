@@ -277,3 +277,13 @@ def test_allies_leading_an_offensive_do_not_attack_each_other(pipeline: Pipeline
     assert {("ARM", "AZE"), ("AZE", "ARM")} <= {
         (e.source.id, e.target.id) for e in mutual if e.source and e.target
     }
+
+
+def test_a_warning_is_aimed_at_the_other_party_it_names(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Hamas said it would respect the truce, but warned that its fighters would keep "
+        "resisting as long as Israel blockaded Gaza.",
+    )
+    warned = {e.target.id for e in events if e.trigger == "warned" and e.target}
+    assert warned == {"ISR"}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from factions._boilerplate import CAPTION, DATELINE, FURNITURE
 from factions.events._arguments import (
+    COPULAS,
     agents,
     clausal_targets,
     complement_targets,
@@ -641,6 +642,15 @@ class RuleEventCoder:
             # "rejected the ultimatum and warned that…": the same addressee
             aimed = memory.aimed.get((block.offset, trigger.head.i))
             targets += aimed or _commented_object(trigger, token_mentions)
+        if (
+            candidate.coding.plover == "THREATEN"
+            and sources
+            and not any(t is not None and not _same_side(sources[0], t, actors) for t in targets)
+        ):  # "warned that its fighters would resist as long as Israel…": Israel
+            warned: list[Mention | None] = list(
+                _warned(trigger, sources[0], token_mentions, actors)
+            )
+            targets = warned or targets
         if not targets and candidate.coding.plover == "PROTEST":
             targets += _purpose_targets(trigger, token_mentions)  # "rallied to denounce X"
         reciprocal = not targets and len({m.actor_id for m in sources}) > 1
@@ -871,6 +881,31 @@ def _predicate_words(predicate: Token) -> list[str]:
     return words
 
 
+def _warned(
+    trigger: Token, source: Mention, mentions: dict[int, Mention], actors: dict[str, Actor]
+) -> list[Mention]:
+    """The first party other than the warner's own named in what a warning says."""
+    for child in trigger.children:
+        if child.dep_ != "ccomp" or child.lemma_.lower() in COPULAS:
+            continue  # "warned that Kabul would become a graveyard" names a place
+        for token in child.subtree:
+            found = mentions.get(token.i)
+            if (
+                found is not None
+                and found.label not in ANAPHORA
+                and not _same_side(source, found, actors)
+                and not _in_locative(token)
+            ):
+                return [found]
+    return []
+
+
+def _in_locative(token: Token) -> bool:
+    """ "in Europe", "near the border": a place here, not a party."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("in", "near", "at", "across", "inside")
+
+
 def _purpose_targets(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
     """Whom a protest is against, from its purpose: "rallied in Seoul *to denounce the
     North's test*", "marched to demand the release of…"."""
@@ -1055,6 +1090,8 @@ def _same_side(source: Mention, target: Mention, actors: dict[str, Actor]) -> bo
     """An actor does nothing *to* itself or its own organs ("Iran trained Iranian troops")."""
     if source.actor_id == target.actor_id:
         return True
+    if source.code and source.code == target.code:
+        return True  # a leader and the movement they lead ("Nasrallah … its fighters")
     a, b = actors.get(source.actor_id or ""), actors.get(target.actor_id or "")
     return a is not None and b is not None and (a.actor_id in b.parents or b.actor_id in a.parents)
 
