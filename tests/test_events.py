@@ -287,3 +287,8 @@ def test_a_warning_is_aimed_at_the_other_party_it_names(pipeline: Pipeline):
     )
     warned = {e.target.id for e in events if e.trigger == "warned" and e.target}
     assert warned == {"ISR"}
+
+
+def test_a_named_object_of_a_prepositional_frame_is_a_target_too(pipeline: Pipeline):
+    events = code(pipeline, "Kenya asked Britain for more armoured vehicles.")
+    assert ("KEN", "REQUEST", "GBR") in pairs(events)

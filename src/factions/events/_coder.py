@@ -337,6 +337,9 @@ class RuleEventCoder:
                     targets = prepositional(token, {frame.prep}) or [
                         t for o in heads for t in prepositional(o, {frame.prep})
                     ]
+                    targets += [  # "asked Germany for more air defence": Germany is asked
+                        o for o in direct_objects(token) if o.pos_ == "PROPN"
+                    ]
                 else:  # "called off talks *with the ELN*": the object's partner too
                     targets = objects(token) + [
                         t for o in direct_objects(token) for t in prepositional(o, PARTNERED)
