@@ -69,3 +69,13 @@ def test_judgement_words_are_lower_case_and_of_one_tone():
     for word in (*hostile, *friendly, *judgements.verbs, *judgements.events, *judgements.names):
         assert isinstance(word, str) and word == word.lower() and word.strip(), word
     assert judgements.hostile.plover == "ACCUSE" and judgements.friendly.plover == "SUPPORT"
+
+
+def test_frame_objects_are_distinct_lower_case_lemmas():
+    lexicon = load_lexicon()
+    for frames in lexicon.verbs.values():
+        for frame in frames:
+            objects = frame.objects or []
+            assert len(objects) == len(set(objects)), f"{frame.lemma}: repeated object"
+            for word in objects:
+                assert word == word.lower() and word.strip() == word and word, (frame.lemma, word)
