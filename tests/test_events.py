@@ -292,3 +292,9 @@ def test_a_warning_is_aimed_at_the_other_party_it_names(pipeline: Pipeline):
 def test_a_named_object_of_a_prepositional_frame_is_a_target_too(pipeline: Pipeline):
     events = code(pipeline, "Kenya asked Britain for more armoured vehicles.")
     assert ("KEN", "REQUEST", "GBR") in pairs(events)
+
+
+def test_a_bare_role_with_named_members_is_those_members(pipeline: Pipeline):
+    events = code(pipeline, "Several groups, among them Hamas and Hezbollah, praised Iran.")
+    praised = {e.source.id for e in events if e.trigger == "praised" and e.source}
+    assert praised == {"HAMAS", "HEZBOLLAH"}

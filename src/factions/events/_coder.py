@@ -603,7 +603,10 @@ class RuleEventCoder:
         if both:
             memory.reinforce_sides()
         sources = both or [
-            m for m in (_mention_of(t, token_mentions) for t in candidate.sources) if m
+            m
+            for t in candidate.sources
+            for m in _named_members(t, token_mentions, actors)
+            or filter(None, [_mention_of(t, token_mentions)])
         ]
         if sources and candidate.trigger.pos_ == "VERB":
             sources += [
@@ -1050,6 +1053,23 @@ def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | Non
         if token.tag_ == "NNS" and (sides or "both" in markers):  # "both armies"
             return list(memory.sides)
     return None
+
+
+def _named_members(
+    token: Token, mentions: dict[int, Mention], actors: dict[str, Actor]
+) -> list[Mention]:
+    """ "Several militias, among them Kataib Hezbollah and Nujaba, …": a bare role or a plain
+    noun with named members in apposition is those members."""
+    found = mentions.get(token.i)
+    actor = actors.get(found.actor_id or "") if found is not None else None
+    if found is not None and (found.label != "ROLE" or actor is None or actor.country):
+        return []  # a name or an owned role is itself the doer
+    named: list[Mention] = []
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in mentions:
+            named.append(mentions[child.i])
+            named += [mentions[c.i] for c in child.conjuncts if c.i in mentions]
+    return named
 
 
 def _they(tokens: Sequence[Token]) -> bool:
