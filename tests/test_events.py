@@ -298,3 +298,10 @@ def test_a_bare_role_with_named_members_is_those_members(pipeline: Pipeline):
     events = code(pipeline, "Several groups, among them Hamas and Hezbollah, praised Iran.")
     praised = {e.source.id for e in events if e.trigger == "praised" and e.source}
     assert praised == {"HAMAS", "HEZBOLLAH"}
+
+
+def test_what_is_received_from_someone_is_their_aid(pipeline: Pipeline):
+    events = code(pipeline, "Moldova received artillery shells from Romania.")
+    assert ("ROU", "AID", "MDA") in pairs(events)
+    asylum = code(pipeline, "Chad received thousands of refugees from Sudan.")
+    assert not any(e.source and e.source.id == "SDN" for e in asylum), "refugees are not aid"

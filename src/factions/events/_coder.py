@@ -349,7 +349,10 @@ class RuleEventCoder:
                     targets = complement_targets(token, lexicon.verbs if refusal else None)
                 if not targets and frame.plover in ("REQUEST", "THREATEN"):
                     targets = clausal_targets(token)  # "demanded that French troops leave"
-                out.append(_Candidate(token, lexicon.coding(frame), subjects(token), targets, 0.8))
+                doers = subjects(token)
+                if frame.reverse:  # "received jets from Denmark": Denmark gives
+                    doers, targets = prepositional(token, {frame.prep or ""}), doers
+                out.append(_Candidate(token, lexicon.coding(frame), doers, targets, 0.8))
             elif token.pos_ in ("NOUN", "PROPN") and (entry := self._noun_entry(token)):
                 candidate = self._nominal(token, entry)
                 if candidate is not None:
@@ -505,12 +508,17 @@ class RuleEventCoder:
         ]
         if not fitting:
             return None
-        fitting.sort(key=lambda f: not f.objects)  # "received refugees" before "received X"
-        with_prep = [f for f in fitting if f.prep and f.prep in preps]
-        if with_prep:
-            return with_prep[0]
-        plain = [f for f in fitting if f.prep is None]
-        return plain[0] if plain else None
+        # The object says most about what the verb means ("received refugees" is asylum,
+        # whatever else hangs off it), then the preposition ("received jets from Denmark").
+        for specific in (True, False):
+            group = [f for f in fitting if bool(f.objects) == specific]
+            with_prep = [f for f in group if f.prep and f.prep in preps]
+            if with_prep:
+                return with_prep[0]
+            plain = [f for f in group if f.prep is None]
+            if plain:
+                return plain[0]
+        return None
 
     def _carries_noun(self, verb: Token) -> bool:
         """A light verb whose object is a nominal trigger: the noun is the event."""
@@ -691,7 +699,11 @@ class RuleEventCoder:
             )  # "broke off relations with Kigali and recalled its diplomats": from Kigali
             if foe is not None:  # "Pakistan kept its airspace closed": closed to India
                 targets, implied = [foe], True
-        if not targets and candidate.coding.plover in UNDIRECTED and trigger_is_verb(candidate):
+        if (
+            (not targets or (own and not implied))
+            and candidate.coding.plover in UNDIRECTED
+            and trigger_is_verb(candidate)
+        ):  # "troops massed", "Russia called up 300,000 reservists" (its own)
             targets = [None]
         if not sources:
             return []
