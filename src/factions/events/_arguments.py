@@ -50,17 +50,18 @@ def expand(token: Token) -> list[Token]:
     heads = [token, *token.conjuncts]
     out: list[Token] = []
     for head in heads:
-        out.append(_through_quantity(head))
+        out.append(through_quantity(head))
     return out
 
 
-def _through_quantity(token: Token) -> Token:
+def through_quantity(token: Token) -> Token:
+    """The counted noun of a quantity ("thousands of refugees" → refugees)."""
     if token.lemma_.lower() in QUANTITY or token.like_num:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
-                    return _through_quantity(objects[0])
+                    return through_quantity(objects[0])
     return token
 
 

@@ -28,6 +28,7 @@ from factions.events._arguments import (
     objects,
     prepositional,
     subjects,
+    through_quantity,
 )
 from factions.events._gazetteer import load_gazetteer
 from factions.events._lexicon import (
@@ -500,7 +501,9 @@ class RuleEventCoder:
         if found is not None:
             preps |= {c.lower_ for c in found.children if c.dep_ == "prep"}
         preps |= {c.lower_ for o in direct_objects(verb) for c in o.children if c.dep_ == "prep"}
-        direct = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj")}
+        direct = {
+            through_quantity(c).lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj")
+        }  # "received thousands of refugees": refugees
         fitting = [
             f
             for f in frames
