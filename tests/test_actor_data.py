@@ -77,3 +77,71 @@ def test_role_nouns_belong_to_one_role():
     assert [n for n, c in nouns.items() if c > 1] == []
     for required in ("GOV", "MIL", "COP", "REB", "OPP", "CVL", "MED", "BUS"):
         assert required in roles
+
+
+def test_named_state_forces_are_the_sector_actors_they_name():
+    """An entry whose id is a sector id ("ISRMIL", for "the IDF") must be that sector actor:
+    same code, country, kind and name as "Israeli troops" would get, and part of its state."""
+    kb = load_actors()
+    named = [
+        e
+        for e in kb.entries.values()
+        if e.kind != "state" and e.id[:3] in kb.states and e.id[3:] in kb.roles
+    ]
+    assert len(named) >= 20
+    for entry in named:
+        state, role = kb.states[entry.id[:3]], kb.roles[entry.id[3:]]
+        assert entry.code == entry.id and entry.country == state.id, entry.id
+        assert entry.kind == role.kind, entry.id
+        assert entry.name == f"{state.demonyms[0]} {role.label}", entry.id
+        parents = [(p.id, p.relation) for p in entry.parents]
+        assert parents == ([(state.id, "part_of")] if role.organ else []), entry.id
+
+
+@pytest.mark.parametrize(
+    ("noun", "role"),
+    [
+        ("insurgent", "REB"),
+        ("separatist", "REB"),
+        ("jihadist", "UAF"),
+        ("paramilitary", "UAF"),
+        ("loyalist", "UAF"),
+        ("mercenary", "UAF"),
+        ("demonstrator", "CVL"),
+        ("activist", "CVL"),
+        ("mediator", "GOV"),
+        ("inspector", "GOV"),
+        ("peacekeeper", "MIL"),
+        ("investigator", "COP"),
+        ("suspect", "CRM"),
+        ("bandit", "CRM"),
+        ("herder", "AGR"),
+    ],
+)
+def test_generic_actor_nouns_name_a_sensible_role(noun: str, role: str):
+    assert load_actors().role_of_noun.get(noun) == role
+
+
+def test_well_known_names_resolve_to_one_actor():
+    """A sample of names a conflict analyst expects the knowledge base to know."""
+    kb = load_actors()
+    owner = {a.text.lower(): a.actor_id for a in kb.aliases()}
+    expected = {
+        "islamic state in the greater sahara": "IS_SAHEL",
+        "iswap": "ISWAP",
+        "ansaru": "ANSARU",
+        "fano": "FANO",
+        "africa corps": "AFRICA_CORPS",
+        "pdf": "PDF_MYANMAR",
+        "kia": "KIA",
+        "tahrir al-sham": "HTS",
+        "idf": "ISRMIL",
+        "revolutionary guards": "IRNMIL",
+        "tatmadaw": "MMRMIL",
+        "pro-russian separatists": "UKRREB",
+        "sinaloa cartel": "SINALOA_CARTEL",
+        "monusco": "MONUSCO",
+        "unmil": "UNMIL",
+        "white helmets": "SYRIA_CIVIL_DEFENCE",
+    }
+    assert {name: owner.get(name) for name in expected} == expected
