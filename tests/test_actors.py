@@ -287,3 +287,11 @@ def test_forces_from_an_unknown_region_are_kept_as_their_own_actor(pipeline: Pip
     found = mentions(pipeline, "Forces from the neighbouring Oromia region shelled the town.")
     forces = next(m for m in found if m.text.lower().startswith("forces"))
     assert forces.actor_id.startswith("unk:") and "Oromia" in forces.text
+
+
+def test_a_demonym_in_a_force_named_by_a_role_is_kept(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, "The Nigerian Army and the Malian Armed Forces met."))
+    assert found["Nigerian Army"].actor_id == "NGAMIL"
+    assert any(m.actor_id == "MLIMIL" for m in found.values())
+    person = mentions(pipeline, "Abu Hassan al-Kuwaiti issued a bounty.")
+    assert all(m.actor_id != "KWT" for m in person)

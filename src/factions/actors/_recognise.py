@@ -112,8 +112,8 @@ class Recogniser:
         weak = {"demonym", "capital", "metonym"}
         drop: set[int] = set()
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
-                continue
+            if ent.label_ not in ("PERSON", "ORG") or self._ends_in_role(ent):
+                continue  # "Sudanese Armed Forces" are Sudan's forces, whatever their name
             start = ent.start + (doc[ent.start].lower_ == "the")
             inside = [f for f in found if start <= f.start and f.end <= ent.end]
             if (
@@ -123,6 +123,13 @@ class Recogniser:
             ):
                 drop.update(id(f) for f in inside)
         return [f for f in found if id(f) not in drop]
+
+    def _ends_in_role(self, ent: Span) -> bool:
+        last = ent[-1]
+        if self.kb.role_of_noun.get(last.lemma_.lower()) or self.kb.role_of_noun.get(last.lower_):
+            return True
+        text = ent.text.lower()
+        return any(text.endswith(" " + phrase) for phrase in self.kb.role_of_phrase)
 
     # -- nominal actors -----------------------------------------------------------------------
 
