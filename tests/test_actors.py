@@ -295,3 +295,13 @@ def test_a_demonym_in_a_force_named_by_a_role_is_kept(pipeline: Pipeline):
     assert any(m.actor_id == "MLIMIL" for m in found.values())
     person = mentions(pipeline, "Abu Hassan al-Kuwaiti issued a bounty.")
     assert all(m.actor_id != "KWT" for m in person)
+
+
+def test_a_town_the_parser_calls_a_place_stands_for_its_state(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, "Shells fell on Chernihiv and Kramatorsk overnight."))
+    assert found["Chernihiv"].label == "PLACE" and found["Chernihiv"].actor_id == "UKR"
+
+
+def test_a_prefix_of_a_longer_place_name_is_no_town(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, "Seoul warned the North against another test."))
+    assert all(m.label != "PLACE" for m in found.values())

@@ -305,3 +305,61 @@ def test_what_is_received_from_someone_is_their_aid(pipeline: Pipeline):
     assert ("ROU", "AID", "MDA") in pairs(events)
     asylum = code(pipeline, "Chad received thousands of refugees from Sudan.")
     assert not any(e.source and e.source.id == "SDN" for e in asylum), "refugees are not aid"
+
+
+def test_a_town_stands_for_its_state_and_yields_to_a_named_party(pipeline: Pipeline):
+    shelled = pairs(code(pipeline, "Rebel gunners shelled Sloviansk overnight."))
+    assert ("REB", "ASSAULT", "UKR") in shelled
+    retaken = code(pipeline, "Russian troops retook Bakhmut from Ukraine after months of fighting.")
+    assert [e.target.mention for e in retaken if e.plover == "ASSAULT" and e.target] == ["Ukraine"]
+
+
+def test_the_site_of_a_facility_hit_is_the_target(pipeline: Pipeline):
+    events = code(pipeline, "Houthi drones struck fuel depots in Jizan and Abha.")
+    assert ("HOUTHIS", "ASSAULT", "SAU") in pairs(events)
+
+
+def test_a_passive_subject_picks_a_frame_restricted_to_objects(pipeline: Pipeline):
+    events = code(pipeline, "Student protesters were beaten by Iranian police.")
+    assert any(e.source and e.source.id == "IRNCOP" and e.plover == "COERCE" for e in events)
+
+
+def test_a_passive_agent_list_left_loose_by_the_parser():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from factions.events._arguments import agents
+
+    words = ["Mali", "was", "condemned", "by", "Ghana", ",", "ECOWAS", "and", "Niger"]
+    heads = [2, 2, 2, 2, 3, 2, 2, 6, 6]
+    deps = ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct", "dep", "cc", "conj"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in agents(doc[2])] == ["Ghana", "ECOWAS", "Niger"]
+
+
+def test_ties_restored_by_coordinated_states_run_both_ways(pipeline: Pipeline):
+    events = code(pipeline, "Kenya and Somalia restored diplomatic ties after a year-long rupture.")
+    assert {("KEN", "SUPPORT", "SOM"), ("SOM", "SUPPORT", "KEN")} <= pairs(events)
+
+
+def test_each_other_makes_any_act_mutual(pipeline: Pipeline):
+    events = code(pipeline, "Sudan and Chad accused each other of arming rebels along the border.")
+    assert {("SDN", "ACCUSE", "TCD"), ("TCD", "ACCUSE", "SDN")} <= pairs(events)
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_it_modifies(pipeline: Pipeline):
+    events = code(
+        pipeline, "Kenyan troops, whom al-Shabaab had attacked in January, left the base."
+    )
+    assert ("AL_SHABAAB", "ASSAULT", "KENMIL") in pairs(events)
+
+
+def test_of_names_the_doer_when_another_preposition_names_the_target(pipeline: Pipeline):
+    events = code(pipeline, "The withdrawal of Rwandan troops from Congo began in March.")
+    assert ("RWAMIL", "RETREAT", "COD") in pairs(events)
+
+
+def test_a_particle_parsed_as_a_preposition_in_a_passive(pipeline: Pipeline):
+    events = code(pipeline, "Ethnic Serbs were driven out of Krajina by Croatian forces.")
+    assert ("HRVMIL", "ASSAULT", "SRB") in pairs(events)

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span, Token
 
+#: Entity labels of towns and provinces: kept as well, for the resolver to read as the state
+#: they lie in ("M23 seized Goma"), or to drop when the gazetteer does not know them.
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ARTICLE_PREFIX = re.compile(r"\b(al|el|ad|ash|as|an|at|az|ar|ud)-(?=\w)", re.IGNORECASE)
 
 
@@ -88,7 +91,7 @@ class Recogniser:
         found = self._nominals(doc, found, year)
         taken = {i for f in found for i in range(f.start, f.end)}
         for ent in doc.ents:
-            if ent.label_ in UNKNOWN_LABELS and not any(
+            if (ent.label_ in UNKNOWN_LABELS or ent.label_ in PLACE_LABELS) and not any(
                 i in taken for i in range(ent.start, ent.end)
             ):
                 found.append(Found(ent.start, ent.end, "ner", None, label=ent.label_))

@@ -145,6 +145,7 @@ class _DocumentState:
         self._indefinite = False
         self._offset = 0
         self._root_dep = ""
+        self._in_place_phrase = False
         self._role_noun = ""
         self._object_clause = -1
         self._named: dict[int, str] = {}
@@ -214,6 +215,9 @@ class _DocumentState:
         # Only a recipient ("gave drones to the government") is kept apart from its clause's
         # subject; "Turkey sent troops" are Turkey's own.
         self._root_dep = span.root.dep_
+        self._in_place_phrase = _locative(span.root) or (
+            span.root.dep_ == "conj" and _locative(span.root.head)
+        )
         self._role_noun = span.root.lower_
         clause = _clause(span.root, start - span.start_char)
         recipient = clause if span.root.dep_ == "pobj" else -1
@@ -277,6 +281,9 @@ class _DocumentState:
             return actor, label, self.kb.code_of(actor.actor_id, self.year)
         if f.source == "role" and f.role:
             return self._role(f.role, start, sentence, clause, owner)
+        if f.source == "ner" and f.label in PLACE_LABELS:  # "shelled Kharkiv": Ukraine's
+            state = self._place_state(f.label, name) if name[:1].isupper() else None
+            return (state, "PLACE", state.code) if state is not None else None
         if f.source == "ner" and f.label in UNKNOWN_LABELS:
             state = self._place_state(f.label, name)
             if state is not None:  # "M23 seized Goma": a town stands for the state it is in
@@ -324,10 +331,15 @@ class _DocumentState:
         """The state a town or province named ``name`` lies in, when the gazetteer knows it.
 
         Names the parser tags as places count; a one-word "person" counts only as the object
-        of a verb or preposition, where the small model often mistakes a town for a person.
+        of a verb or preposition, where the small model often mistakes a town for a person,
+        and a one-word "organisation" only after a place preposition ("refineries in Ryazan
+        and Volgograd").
         """
-        if label not in PLACE_LABELS and not (
-            label == "PERSON" and " " not in name and self._root_dep in ("dobj", "pobj")
+        one_word = " " not in name
+        if (
+            label not in PLACE_LABELS
+            and not (label == "PERSON" and one_word and self._root_dep in ("dobj", "pobj"))
+            and not (label in MISREAD_TOWNS and one_word and self._in_place_phrase)
         ):
             return None
         from factions.events._gazetteer import load_gazetteer
@@ -336,6 +348,8 @@ class _DocumentState:
         place = load_gazetteer().lookup(name, countries=context)
         if place is None or place.country is None or place.precision not in ("city", "province"):
             return None
+        if len(place.name.split()) > len(name.split()):
+            return None  # "the North" is not North Salt Lake: a prefix of a longer name
         return self.kb.get(place.country)
 
     def _role_of(self, actor: Actor) -> str | None:
@@ -381,6 +395,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SHARED_SUBJECT = ("conj", "xcomp", "advcl")
 #: Entity labels of names that may be towns and provinces.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: Entity labels the small model gives to towns it does not know.
+MISREAD_TOWNS = {"PERSON", "ORG"}
 #: Slots whose filler is not the clause's own subject.
 OBJECT_DEPS = ("pobj", "dobj", "obj")
 

@@ -158,12 +158,28 @@ OBJECT_CONTROL = {
 
 
 def agents(verb: Token) -> list[Token]:
+    """The doer of a passive: the object of "by", with the rest of a list the parser hung
+    off the verb ("condemned by the AU, *ECOWAS and the UN*")."""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return expand(objects[0])
+                return expand(objects[0]) + [
+                    t for stray in _stray_items(verb, objects[0]) for t in expand(stray)
+                ]
     return []
+
+
+def _stray_items(verb: Token, first: Token) -> list[Token]:
+    """Names of a list that the parser left as loose dependents of the verb, right after
+    the list's first item and a comma."""
+    out: list[Token] = []
+    for child in verb.rights:
+        if child.dep_ == "dep" and child.pos_ == "PROPN" and child.i > first.i:
+            before = child.doc[child.left_edge.i - 1]
+            if before.text == ",":
+                out.append(child)
+    return out
 
 
 def objects(verb: Token) -> list[Token]:
@@ -171,6 +187,8 @@ def objects(verb: Token) -> list[Token]:
     participle modifies ("the FSA, backed by the US")."""
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return expand(verb.head)  # "the mayor, whom the junta detained"
             return expand(child)
     if is_passive(verb):
         passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]

@@ -63,6 +63,8 @@ INDIRECT_LABELS = {"PRONOUN", "DESCRIPTION", "ROLE"}
 PARTICLES = {"back", "out", "off", "down", "up", "over", "away", "in"}
 #: Prefix of the ids of actors the knowledge base does not know.
 UNKNOWN = "unk:"
+#: The label of a town or province that stands for the state it lies in ("seized Goma").
+PLACE = "PLACE"
 #: Mentions that only point back to an earlier name.
 ANAPHORA = {"PRONOUN", "DESCRIPTION"}
 #: Links that make an argument non-local (shared subject, relative clause, participle).
@@ -150,6 +152,9 @@ class _Candidate:
     targets: list[Token]
     base: float
     """Confidence before penalties: how direct the trigger is."""
+    mutual: bool = False
+    """Done with each other whatever the type: "X and Y restored ties" (a frame of ties
+    "with" someone)."""
     judged_event: str | None = None
     """For a judgement of a pronoun the predicate makes an event ("called it a terrorist
     act"): the tone, whose latest act the pronoun means."""
@@ -353,7 +358,10 @@ class RuleEventCoder:
                 doers = subjects(token)
                 if frame.reverse:  # "received jets from Denmark": Denmark gives
                     doers, targets = prepositional(token, {frame.prep or ""}), doers
-                out.append(_Candidate(token, lexicon.coding(frame), doers, targets, 0.8))
+                mutual = bool(frame.objects and frame.prep in PARTNERED)
+                out.append(
+                    _Candidate(token, lexicon.coding(frame), doers, targets, 0.8, mutual=mutual)
+                )
             elif token.pos_ in ("NOUN", "PROPN") and (entry := self._noun_entry(token)):
                 candidate = self._nominal(token, entry)
                 if candidate is not None:
@@ -502,7 +510,7 @@ class RuleEventCoder:
             preps |= {c.lower_ for c in found.children if c.dep_ == "prep"}
         preps |= {c.lower_ for o in direct_objects(verb) for c in o.children if c.dep_ == "prep"}
         direct = {
-            through_quantity(c).lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj")
+            through_quantity(c).lemma_.lower() for c in _done_to(verb)
         }  # "received thousands of refugees": refugees
         fitting = [
             f
@@ -521,6 +529,10 @@ class RuleEventCoder:
             plain = [f for f in group if f.prep is None]
             if plain:
                 return plain[0]
+            if specific and len(subjects(verb)) > 1:  # "X and Y restored ties": each other
+                partnered = [f for f in group if f.prep in PARTNERED]
+                if partnered:
+                    return partnered[0]
         return None
 
     def _carries_noun(self, verb: Token) -> bool:
@@ -577,6 +589,10 @@ class RuleEventCoder:
         doers = prepositional(carrier, {"by", "between"})  # "the shelling of X by Y"
         if doers:
             return _Candidate(noun, coding, doers, targets, 0.6)
+        aimed = prepositional(carrier, preps - {"of"})
+        if aimed and prepositional(carrier, {"of"}):  # "the withdrawal of Soviet forces
+            # from Afghanistan": with someone else at the end, "of" names the doer
+            return _Candidate(noun, coding, prepositional(carrier, {"of"}), aimed, 0.6)
         return self._adverbial(noun, carrier, coding, targets)
 
     def _adverbial(
@@ -640,6 +656,9 @@ class RuleEventCoder:
             found = _mention_of(token, token_mentions)
             if candidate.judged_event and (found is None or found.label in ANAPHORA):
                 found = memory.hostile.get(candidate.judged_event == HOSTILE_JUDGEMENT)
+            if found is None and candidate.coding.plover in PHYSICAL:
+                targets += _site(token, token_mentions, actors)  # "struck depots in Ryazan"
+                continue
             if found is None and reacts:
                 found = (
                     self._event_anaphor(token, memory.doers)
@@ -649,6 +668,7 @@ class RuleEventCoder:
             if found is not None:
                 targets.append(found)
                 targets += _modifier_conjuncts(token, found, token_mentions)
+        targets = _parties_over_places(targets)
         trigger = candidate.trigger
         if (
             not targets
@@ -671,13 +691,16 @@ class RuleEventCoder:
         if not targets and candidate.coding.plover == "PROTEST":
             targets += _purpose_targets(trigger, token_mentions)  # "rallied to denounce X"
         reciprocal = not targets and len({m.actor_id for m in sources}) > 1
-        if (
-            reciprocal
-            and candidate.coding.plover in SYMMETRIC
-            and (
-                trigger.pos_ == "VERB"
-                or candidate.coding.plover != "ASSAULT"
-                or trigger.head.lemma_.lower() in EXCHANGES
+        if reciprocal and (
+            candidate.mutual
+            or _each_other(trigger)
+            or (
+                candidate.coding.plover in SYMMETRIC
+                and (
+                    trigger.pos_ == "VERB"
+                    or candidate.coding.plover != "ASSAULT"
+                    or trigger.head.lemma_.lower() in EXCHANGES
+                )
             )
         ):  # "X and Y clashed", "exchanged fire"; but "X and Y led the offensive" together
             targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
@@ -813,12 +836,47 @@ def _noun_forms(token: Token) -> list[str]:
     return [f"{m} {lemma}" for m in modifiers] + [lemma]
 
 
+def _done_to(verb: Token) -> list[Token]:
+    """The nouns a verb acts on, which pick its frame: the direct object, or the subject of
+    a passive ("journalists *were beaten*", "the tanker *was seized*" as "beat journalists",
+    "seized the tanker")."""
+    direct = direct_objects(verb)
+    if direct or not is_passive(verb):
+        return direct
+    return [c for c in verb.children if c.dep_ == "nsubjpass"] or (
+        [verb.head] if verb.dep_ == "acl" else []
+    )
+
+
+#: The reciprocal pronoun's second word ("each other", "one another").
+RECIPROCAL = {"other", "another"}
+
+
+def _each_other(trigger: Token) -> bool:
+    """ "accused each other", "sent rescue teams to one another": the doers act on one
+    another. The trigger may be the verb or a noun it carries."""
+    verb = next((a for a in (trigger, *trigger.ancestors) if a.pos_ == "VERB"), trigger)
+    return any(
+        t.lower_ in RECIPROCAL and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+        for t in verb.subtree
+        if verb.i in (t.head.i, t.head.head.i)
+    )
+
+
 def _particle(verb: Token) -> Token | None:
     """The verb's particle, also where the parser calls it an adverb of the verb or of its
     object ("handed the pilot *back* to India")."""
     for child in verb.children:
         if child.dep_ == "prt" and not any(g.dep_ == "pobj" for g in child.children):
             return child  # a "particle" with an object is a preposition ("called on X")
+        if (
+            child.dep_ == "prep"
+            and is_passive(verb)
+            and child.lower_ in PARTICLES
+            and [g.lower_ for g in child.children] == ["of"]
+        ):  # "were driven *out* of Rakhine", parsed as two prepositions; kept to passives,
+            # where it is a done act (actives add acts only asked for: "urged X to pull out")
+            return child
     for head in (verb, *direct_objects(verb)):
         for child in head.children:
             if child.dep_ == "advmod" and child.lower_ in PARTICLES:
@@ -1099,6 +1157,46 @@ def _of_objects(token: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+#: Prepositions that place a facility ("a depot near Latakia", "the market in Nyala").
+SITE_PREPS = {"in", "near", "at", "around", "outside"}
+
+
+def _site(token: Token, mentions: dict[int, Mention], actors: dict[str, Actor]) -> list[Mention]:
+    """The towns or country a target that names no one lies in: "struck oil refineries *in
+    Ryazan and Volgograd*" is a strike on Russia's soil; the thing hit is not an actor, its
+    place is. The place may hang off the object or, as the parser often has it, the verb."""
+    if token.lemma_.lower() in NON_PARTIES:
+        return []  # "crushed the uprising in Hama": the uprising, not the town
+    heads = [token, token.head] if token.dep_ in ("dobj", "obj", "nsubjpass") else [token]
+    for head in heads:
+        found = [
+            m
+            for child in head.children
+            if child.dep_ == "prep" and child.lower_ in SITE_PREPS
+            for grand in child.children
+            if grand.dep_ == "pobj"
+            for place in expand(grand)
+            if (m := mentions.get(place.i)) is not None and _is_place(m, actors)
+        ]
+        if found:
+            return found
+    return []
+
+
+def _is_place(mention: Mention, actors: dict[str, Actor]) -> bool:
+    """A town read as its state, or a country: somewhere, not an organisation there."""
+    actor = actors.get(mention.actor_id or "")
+    return mention.label == PLACE or (actor is not None and actor.kind == "state")
+
+
+def _parties_over_places(targets: list[Mention | None]) -> list[Mention | None]:
+    """A town named beside the party it is taken from or done to is the scene: "retook
+    Raqqa from ISIS" is an act against ISIS, not against Syria."""
+    if any(t is not None and t.label != PLACE for t in targets):
+        return [t for t in targets if t is None or t.label != PLACE]
+    return targets
 
 
 def _drop_redundant(events: Iterable[Event]) -> list[Event]:
