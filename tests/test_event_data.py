@@ -79,3 +79,31 @@ def test_frame_objects_are_distinct_lower_case_lemmas():
             assert len(objects) == len(set(objects)), f"{frame.lemma}: repeated object"
             for word in objects:
                 assert word == word.lower() and word.strip() == word and word, (frame.lemma, word)
+
+
+def test_types_follow_the_plover_table_for_disputed_codes():
+    """The CAMEO-to-PLOVER table (openeventdata/PLOVER, CAMEO2PLOVER-2021) settles the types
+    that the lexicon and the sentence set once disagreed on."""
+    lexicon = load_lexicon()
+    triggers = [f for frames in lexicon.verbs.values() for f in frames]
+    triggers += list(lexicon.nouns.values())
+    ruled = {
+        "0841": "RETREAT",  # return, release person(s)
+        "085": "RETREAT",  # ease economic sanctions
+        "0871": "RETREAT",  # declare truce, ceasefire
+        "081": "CONCEDE",  # ease administrative sanctions
+        "191": "COERCE",  # impose blockade, restrict movement
+        "196": "ASSAULT",  # violate ceasefire
+        "190": "ASSAULT",  # use conventional military force
+        "154": "MOBILIZE",  # mobilize or increase armed forces
+    }
+    wrong = [
+        (t.lemma, t.cameo, t.plover) for t in triggers if ruled.get(t.cameo, t.plover) != t.plover
+    ]
+    assert wrong == []
+    by_lemma = {t.lemma: t for t in lexicon.nouns.values()}
+    assert by_lemma["partnership"].plover == "AGREE"  # a declared partnership: CAMEO 030
+    assert by_lemma["intervention"].plover == "ASSAULT"
+    assert by_lemma["siege"].plover == by_lemma["blockade"].plover == "COERCE"
+    for verb in ("release", "free", "swap"):
+        assert {f.plover for f in lexicon.verbs[verb]} == {"RETREAT"}, verb

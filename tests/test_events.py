@@ -363,3 +363,25 @@ def test_of_names_the_doer_when_another_preposition_names_the_target(pipeline: P
 def test_a_particle_parsed_as_a_preposition_in_a_passive(pipeline: Pipeline):
     events = code(pipeline, "Ethnic Serbs were driven out of Krajina by Croatian forces.")
     assert ("HRVMIL", "ASSAULT", "SRB") in pairs(events)
+
+
+def test_telling_someone_to_act_is_a_demand_but_telling_reporters_is_not(pipeline: Pipeline):
+    events = code(pipeline, "Ankara told Athens to withdraw its troops from the islands.")
+    assert any(e.plover == "REQUEST" and e.target and e.target.id.startswith("GRC") for e in events)
+    assert not code(pipeline, "The minister told reporters that the talks would resume.")
+
+
+def test_a_warning_names_no_means_as_its_target(pipeline: Pipeline):
+    events = code(pipeline, "ECOWAS warned that it could use force against the junta in Niger.")
+    assert not any(
+        e.trigger == "warned" and e.target and e.target.id.endswith("MIL") for e in events
+    )
+
+
+def test_an_including_list_in_a_reported_clause_names_no_doers(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Mattis warned that any threat to the United States, including Guam, would be met "
+        "with force.",
+    )
+    assert not any(e.source and "Guam" in (e.source.mention or "") for e in events)

@@ -271,6 +271,8 @@ def members(verb: Token) -> Iterator[Token]:
     the list hangs off the last noun of the clause, but names members of the subject.
     """
     for token in verb.subtree:
+        if _in_other_clause(token, verb):
+            continue  # "warned that any threat to the US, including Guam, …": another clause's
         if token.dep_ == "prep" and token.lower_ in ("including", "like"):
             for grand in token.children:
                 if grand.dep_ == "pobj":
@@ -279,3 +281,13 @@ def members(verb: Token) -> Iterator[Token]:
             for grand in token.nbor(1).children:
                 if grand.dep_ == "pobj":
                     yield from expand(grand)
+
+
+def _in_other_clause(token: Token, verb: Token) -> bool:
+    """Whether ``token`` sits in a clause of its own below ``verb`` (a "that" clause or a
+    relative clause), not in the verb's own phrases."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "relcl", "csubj"):
+            return True
+        token = token.head
+    return False

@@ -512,10 +512,13 @@ class RuleEventCoder:
         direct = {
             through_quantity(c).lemma_.lower() for c in _done_to(verb)
         }  # "received thousands of refugees": refugees
+        to_do = any(c.dep_ == "xcomp" for c in verb.children)
         fitting = [
             f
             for f in frames
-            if f.particle == particle and (not f.objects or direct & set(f.objects))
+            if f.particle == particle
+            and (not f.objects or direct & set(f.objects))
+            and (not f.infinitive or to_do)
         ]
         if not fitting:
             return None
@@ -972,6 +975,7 @@ def _warned(
             if (
                 found is not None
                 and found.label not in ANAPHORA
+                and found.label != "ROLE"  # "could use force": force is a means, no party
                 and not _same_side(source, found, actors)
                 and not _in_locative(token)
             ):
@@ -1229,6 +1233,8 @@ def _same_side(source: Mention, target: Mention, actors: dict[str, Actor]) -> bo
     if source.code and source.code == target.code:
         return True  # a leader and the movement they lead ("Nasrallah … its fighters")
     a, b = actors.get(source.actor_id or ""), actors.get(target.actor_id or "")
+    if a is not None and b is not None and {a.kind, b.kind} == {"person", "state"}:
+        return a.country is not None and a.country == b.country  # Mattis and the US
     return a is not None and b is not None and (a.actor_id in b.parents or b.actor_id in a.parents)
 
 

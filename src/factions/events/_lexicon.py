@@ -57,6 +57,9 @@ class VerbFrame(_Trigger):
     prep: str | None = None
     objects: list[str] = []
     """When set, the frame holds only for these direct objects ("recalled its ambassador")."""
+    infinitive: bool = False
+    """The frame holds only with an infinitive after the object: "told Washington *to stop*"
+    is a demand, "told reporters" is not."""
     reverse: bool = False
     """The object of ``prep`` is the doer and the subject the one done to: "Ukraine received
     jets *from Denmark*" is Denmark's aid to Ukraine."""
