@@ -305,3 +305,19 @@ def test_a_town_the_parser_calls_a_place_stands_for_its_state(pipeline: Pipeline
 def test_a_prefix_of_a_longer_place_name_is_no_town(pipeline: Pipeline):
     found = by_text(mentions(pipeline, "Seoul warned the North against another test."))
     assert all(m.label != "PLACE" for m in found.values())
+
+
+def test_force_as_violence_is_no_actor(pipeline: Pipeline):
+    found = mentions(pipeline, "ECOWAS said it could use force against the junta.")
+    assert not any(m.text == "force" for m in found)
+    troops = mentions(pipeline, "A UN force deployed to the border.")
+    assert any(m.text.endswith("force") for m in troops)
+
+
+def test_them_is_not_a_single_organisation(pipeline: Pipeline):
+    found = mentions(
+        pipeline,
+        "The United Nations supervised the missiles. Iraq destroyed 34 of them on Friday.",
+    )
+    them = [m for m in found if m.text == "them"]
+    assert not them or them[0].actor_id != "UN"

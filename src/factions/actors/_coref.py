@@ -131,7 +131,8 @@ def resolve_pronoun(
         if group == "it":
             return not a.plural or a.kind in ORGANISATIONS
         if group == "they":
-            return a.plural or a.kind in {"armed_group", "group_of_states", "igo", "party"}
+            return a.plural or a.kind in {"armed_group", "group_of_states", "party"}
+            # not a single organisation such as the UN: "destroyed 34 of them" are things
         return True
 
     return _nearest(before, start, sentence, fits)

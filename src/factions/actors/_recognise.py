@@ -155,7 +155,7 @@ class Recogniser:
         for token in doc:
             if token.i in phrase_tokens or token.i in by_token:
                 continue
-            if token.pos_ in ("NOUN", "PROPN"):
+            if token.pos_ in ("NOUN", "PROPN") and not _mass_force(token):
                 role = self.kb.role_of_noun.get(token.lemma_.lower()) or self.kb.role_of_noun.get(
                     token.lower_
                 )
@@ -293,6 +293,14 @@ def _phrase_end(place: Token) -> int:
     if place.dep_ == "compound" and head.i == end:
         end = head.i + 1
     return end
+
+
+def _mass_force(token: Token) -> bool:
+    """ "use force", "the threat of force", "by force": violence, not a body of troops, which
+    comes with a determiner, a modifier or a plural ("a force", "UN forces")."""
+    return token.lower_ == "force" and not any(
+        c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children
+    )
 
 
 def _is_person(f: Found, kb: KnowledgeBase) -> bool:
