@@ -385,3 +385,100 @@ def test_an_including_list_in_a_reported_clause_names_no_doers(pipeline: Pipelin
         "with force.",
     )
     assert not any(e.source and "Guam" in (e.source.mention or "") for e in events)
+
+
+# --- Modality through coordinated infinitives and verbs above (events._modality) ---
+
+
+def _event(events: list[Event], trigger: str) -> Event:
+    return next(e for e in events if e.trigger == trigger)
+
+
+def test_a_second_infinitive_shares_the_intention_of_the_first(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Hezbollah vowed to retaliate against Israel and to expel its troops from the border "
+        "villages.",
+    )
+    assert _event(events, "retaliate").modality == "future"
+    assert _event(events, "expel").modality == "future"
+    events = code(
+        pipeline, "France urged Iran to halt enrichment and to expel the IAEA inspectors."
+    )
+    assert _event(events, "expel").modality == "future"
+
+
+def test_a_refusal_reaches_the_second_infinitive_but_not_a_finite_conjunct(pipeline: Pipeline):
+    events = code(pipeline, "Serbia refused to recognise Kosovo and to expel Albanian diplomats.")
+    assert _event(events, "recognise").negated
+    assert _event(events, "expel").negated
+    events = code(pipeline, "Greece declined to condemn Turkey and to expel Turkish diplomats.")
+    assert _event(events, "expel").negated
+    events = code(pipeline, "Serbia refused to recognise Kosovo and expelled Albanian diplomats.")
+    expelled = _event(events, "expelled")
+    assert not expelled.negated and expelled.modality == "asserted"
+
+
+def test_will_on_the_verb_above_makes_the_act_future(pipeline: Pipeline):
+    events = code(pipeline, "Russia will keep attacking Ukrainian ports on Monday.")
+    attacking = _event(events, "attacking")
+    assert attacking.modality == "future"
+    assert attacking.date == date(2019, 4, 15)  # the coming Monday, not the last one
+    past = _event(code(pipeline, "Russia kept attacking Ukrainian ports on Monday."), "attacking")
+    assert past.modality == "asserted" and past.date == date(2019, 4, 8)
+    events = code(pipeline, "Pakistan is going to expel Afghan diplomats.")
+    assert _event(events, "expel").modality == "future"
+
+
+def test_reported_would_is_a_future_unless_conditional_or_open(pipeline: Pipeline):
+    events = code(pipeline, "Moscow said it would continue shelling Kharkiv.")
+    assert _event(events, "shelling").modality == "future"
+    events = code(
+        pipeline, "Turkey said it would attack Kurdish militants in Syria if the talks failed."
+    )
+    assert _event(events, "attack").modality == "hypothetical"
+    events = code(
+        pipeline, "Ankara did not say whether it would attack Kurdish militants in Syria."
+    )
+    assert _event(events, "attack").modality == "hypothetical"
+
+
+def test_could_and_if_on_the_verb_above_make_the_act_hypothetical(pipeline: Pipeline):
+    events = code(pipeline, "Russia could keep attacking Ukrainian ports.")
+    assert _event(events, "attacking").modality == "hypothetical"
+    events = code(
+        pipeline, "If Russia continues to attack Ukrainian ports, Turkey will close the straits."
+    )
+    assert _event(events, "attack").modality == "hypothetical"
+
+
+def test_a_hedging_passive_reaches_the_second_infinitive(pipeline: Pipeline):
+    events = code(
+        pipeline, "Rwanda is believed to have armed the M23 and to have sent troops into Congo."
+    )
+    assert _event(events, "armed").modality == "hedged"
+    assert _event(events, "sent").modality == "hedged"
+    assert all(e.attribution is None for e in events)  # a passive subject is no speaker
+
+
+def test_continuing_to_attack_reports_nothing(pipeline: Pipeline):
+    attack = _event(code(pipeline, "Ethiopia did not continue to attack Eritrea."), "attack")
+    assert attack.negated and attack.modality == "asserted"
+
+
+def test_an_infinitive_hung_on_a_gerund_joins_the_infinitive_above(pipeline: Pipeline):
+    from factions.events._modality import stance
+
+    doc = pipeline.nlp(
+        "The African Union calls on both sides to cease fire and to release prisoners of war."
+    )
+    release = next(t for t in doc if t.lower_ == "release")
+    assert stance(release).modality == "future"
+    doc = pipeline.nlp(
+        "The African Union called on Rwanda to stop arming the M23 and to pull its troops out "
+        "of Congo."
+    )
+    arming = next(t for t in doc if t.lower_ == "arming")
+    pull = next(t for t in doc if t.lower_ == "pull")
+    assert stance(arming).negated and stance(arming).modality == "future"
+    assert not stance(pull).negated and stance(pull).modality == "future"

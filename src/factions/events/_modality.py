@@ -138,16 +138,51 @@ def stance(trigger: Token) -> Stance:
         modality = "hypothetical"
     elif _future(verb):
         modality = "future"
-    for governor in chain:
-        if governor.lemma_.lower() in SPEECH_VERBS:
-            speaker = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for governor, below in _links(verb, chain):
+        if _reports(governor, below):
+            speaker = _speaker(governor)
             if modality == "asserted":
                 modality = "claimed"
-            break
+            if speaker is not None:  # "said X had been told that ...": the teller is higher up
+                break
     outlet = _according_to(verb, chain)
     if outlet is not None and modality == "asserted":
         modality = "claimed"
     return Stance(negated, modality, speaker, outlet)
+
+
+def _links(verb: Token, chain: list[Token]) -> list[tuple[Token, Token | None]]:
+    """Each governor with the token below it on the way up from ``verb`` (None: hangs below)."""
+    out: list[tuple[Token, Token | None]] = []
+    below: Token | None = verb
+    for governor in chain:
+        out.append((governor, below if below is not None and below.head.i == governor.i else None))
+        below = governor
+    return out
+
+
+def _reports(governor: Token, below: Token | None) -> bool:
+    """``governor`` is a speech verb whose content ``below`` is.
+
+    A conjunct or an adverbial clause is an act of its own ("warned Kyiv and attacked its
+    ports", "when Russia attacked, Ukraine said"), and "continued to attack" reports nothing.
+    """
+    if governor.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if below is None:
+        return True
+    if below.dep_ in ("conj", "advcl"):
+        return False
+    return not (below.dep_ == "xcomp" and governor.lemma_.lower() == "continue")
+
+
+def _speaker(governor: Token) -> Token | None:
+    """The subject of an active speech verb, the agent of a passive one ("was reported by X")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in governor.children):
+        for agent in (c for c in governor.children if c.dep_ == "agent"):
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        return None
+    return next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 #: Verbs that say a process named by a noun is not going on: "talks were frozen", "called off
@@ -190,8 +225,10 @@ def _governors(verb: Token) -> list[Token]:
         out += [
             c
             for c in verb.children
-            if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in SPEECH_VERBS
-        ]
+            if c.dep_ in ("parataxis", "ccomp")
+            and c.lemma_.lower() in SPEECH_VERBS
+            and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
+        ]  # not "said it would continue": that speech verb says its own clause
     return out
 
 
@@ -203,21 +240,76 @@ def _negated(verb: Token) -> bool:
             return True
         if any(c.dep_ == "neg" for c in governor.children):
             return True
-    # "without sending troops"
-    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+    # "without sending troops", "without warning civilians or sending observers"
+    first = _first_conjunct(verb)
+    return first.dep_ == "pcomp" and first.head.lower_ == "without"
 
 
 #: Verbs of letting, through which a refusal reaches the act let ("refused to let X deploy").
 PERMISSIONS = {"let", "allow", "permit"}
 
 
-def _xcomp_chain(verb: Token) -> list[Token]:
-    out = []
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _complement(token: Token, *, purpose: bool = False) -> bool:
+    """``token`` is what its head asks, promises, refuses or lets: an xcomp and its kin.
+
+    With ``purpose``, an infinitive parsed as an adverbial clause counts too ("calls on both
+    sides to cease fire"), which holds for intentions but not for negation ("stopped the
+    convoy to search it" does not deny the search).
+    """
+    if token.head.i == token.i:
+        return False
+    if token.dep_ in ("xcomp", "pcomp"):
+        return True
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in PERMISSIONS:
+        return True  # "refused to let U.S. soldiers deploy": the deployment is refused too
+    return purpose and token.dep_ == "advcl" and _infinitive(token)
+
+
+def _shared_conjunct(token: Token, *, purpose: bool = False) -> bool:
+    """A later conjunct of a complement, sharing its governors ("to cease fire and to pull out",
+    "urged Iran to halt enrichment and allow inspectors in"); not a finite clause of its own
+    ("refused to recognise Kosovo and withdrew its police")."""
+    if token.dep_ != "conj" or token.head.i == token.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        return False
+    if token.tag_ in ("VBD", "VBZ", "VBP", "MD") and not _infinitive(token):
+        return False
+    return _complement(_first_conjunct(token.head), purpose=purpose)
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _parallel(conjunct: Token) -> Token:
+    """The complement a shared conjunct stands beside: its first conjunct, or, when the parser
+    hung an infinitive on a gerund ("to stop arming the M23 and to pull its troops out"), the
+    infinitive above that its own "to" matches."""
+    first = _first_conjunct(conjunct)
+    if not _infinitive(conjunct) or _infinitive(first):
+        return first
+    up = first
+    while up.dep_ == "xcomp" and not _infinitive(up):
+        up = up.head
+    return up if _infinitive(up) else first
+
+
+def _xcomp_chain(verb: Token, *, purpose: bool = False) -> list[Token]:
+    """The verbs whose complement ``verb`` is, nearest first (a conjunct's through its first)."""
+    out: list[Token] = []
     current = verb
-    while current.head.i != current.i and (
-        current.dep_ in ("xcomp", "pcomp")
-        or (current.dep_ == "ccomp" and current.head.lemma_.lower() in PERMISSIONS)
-    ):  # "refused to let U.S. soldiers deploy": the deployment is refused too
+    while len(out) < 8:
+        if _shared_conjunct(current, purpose=purpose):
+            current = _parallel(current)
+        if not _complement(current, purpose=purpose):
+            break
         current = current.head
         if current.pos_ in ("ADP",):
             current = current.head
@@ -238,17 +330,59 @@ def _hedged(verb: Token, chain: list[Token]) -> bool:
 
 
 def _future(verb: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
-        return True
-    if any(c.lower_ == "going" for c in verb.children):
-        return True
-    return any(g.lemma_.lower() in INTENT_VERBS for g in _xcomp_chain(verb))
+    """ "will attack", "will keep attacking", "said it would continue shelling", "vowed to
+    retaliate and to expel", "is going to attack", "calls on both sides to cease fire"."""
+    for token in (verb, *_xcomp_chain(verb, purpose=True)):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+            return True
+        if _reported_would(token):
+            return True
+        if any(c.lower_ == "going" for c in token.children):
+            return True
+    return any(
+        g.lemma_.lower() in INTENT_VERBS or (g.lemma_.lower() == "go" and g.tag_ == "VBG")
+        for g in _xcomp_chain(verb, purpose=True)
+    )
 
 
 def _hypothetical(verb: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children):
+    """ "could attack", "could keep attacking", "if Russia continues to attack"; not the
+    "would" of reported speech ("said it would withdraw" is a future)."""
+    for token in (verb, *_xcomp_chain(verb, purpose=True)):
+        clause = _first_conjunct(token)
+        if any(
+            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX and not _reported_would(token)
+            for c in token.children
+        ):
+            return True
+        if _conditional(clause):
+            return True
+    return False
+
+
+def _reported_would(token: Token) -> bool:
+    """ "would" in a clause a speech or intent verb reports, with no condition: the future as seen
+    from the report ("said it would withdraw", "Russia would withdraw, the ministry said")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children):
+        return False
+    clause = _first_conjunct(token)
+    if _conditional(clause) or any(
+        c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children
+    ):
+        return False  # "did not say whether it would resume": open, not announced
+    if any(_conditional(c) for c in clause.subtree if c.dep_ == "advcl"):
+        return False  # "said it would ask Interpol to act if Havana refused"
+    reporting = SPEECH_VERBS | INTENT_VERBS
+    if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in reporting:
         return True
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    return clause.dep_ == "ROOT" and any(
+        c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in SPEECH_VERBS
+        for c in clause.children
+    )
+
+
+def _conditional(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
 
 
 def _according_to(verb: Token, chain: list[Token]) -> Token | None:
