@@ -236,13 +236,22 @@ def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children):
         return True
     for governor in _xcomp_chain(verb):
-        if governor.lemma_.lower() in NEGATING_VERBS:
+        if governor.lemma_.lower() in NEGATING_VERBS or _phrasal(governor) in NEGATING_PHRASALS:
             return True
         if any(c.dep_ == "neg" for c in governor.children):
             return True
     # "without sending troops", "without warning civilians or sending observers"
     first = _first_conjunct(verb)
     return first.dep_ == "pcomp" and first.head.lower_ == "without"
+
+
+#: Phrasal verbs that negate what they govern ("ruled out negotiating with Putin").
+NEGATING_PHRASALS = {"rule out", "hold off", "back away", "back off", "pull back"}
+
+
+def _phrasal(verb: Token) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return f"{verb.lemma_.lower()} {particle}" if particle else ""
 
 
 #: Verbs of letting, through which a refusal reaches the act let ("refused to let X deploy").
