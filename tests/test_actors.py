@@ -321,13 +321,3 @@ def test_them_is_not_a_single_organisation(pipeline: Pipeline):
     )
     them = [m for m in found if m.text == "them"]
     assert not them or them[0].actor_id != "UN"
-
-
-def test_ruling_out_an_act_negates_it(pipeline: Pipeline):
-    processed = pipeline.process_one(
-        Document(
-            text="Kyiv ruled out negotiating with Moscow.", source="t", published=date(2024, 1, 5)
-        )
-    )
-    talks = [e for e in processed.events if e.trigger == "negotiating"]
-    assert talks and all(e.negated for e in talks)

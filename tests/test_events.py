@@ -482,3 +482,12 @@ def test_an_infinitive_hung_on_a_gerund_joins_the_infinitive_above(pipeline: Pip
     pull = next(t for t in doc if t.lower_ == "pull")
     assert stance(arming).negated and stance(arming).modality == "future"
     assert not stance(pull).negated and stance(pull).modality == "future"
+
+
+def test_ruling_out_an_act_negates_it(pipeline: Pipeline):
+    talks = [
+        e
+        for e in code(pipeline, "Kyiv ruled out negotiating with Moscow.")
+        if e.trigger == "negotiating"
+    ]
+    assert talks and all(e.negated for e in talks)
