@@ -491,3 +491,8 @@ def test_ruling_out_an_act_negates_it(pipeline: Pipeline):
         if e.trigger == "negotiating"
     ]
     assert talks and all(e.negated for e in talks)
+
+
+def test_a_nominal_event_names_its_partner_after_an_of_phrase(pipeline: Pipeline):
+    events = code(pipeline, "Kenya signed a memorandum of understanding with Somaliland.")
+    assert ("KEN", "AGREE", "SOMALILAND") in pairs(events)

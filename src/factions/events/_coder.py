@@ -573,7 +573,11 @@ class RuleEventCoder:
         coding = self.lexicon.coding(entry)
         carrier = noun.head if noun.dep_ == "compound" else noun
         preps = set(entry.preps)
-        targets = prepositional(carrier, preps) or prepositional(noun, preps)
+        targets = (
+            prepositional(carrier, preps)
+            or prepositional(noun, preps)
+            or [t for g in _of_objects(carrier) for t in prepositional(g, preps)]
+        )  # "a memorandum of understanding *with Somaliland*"
         verb = carrier.head
         if carrier.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.light_verbs:
             sources = subjects(verb)
