@@ -496,3 +496,8 @@ def test_ruling_out_an_act_negates_it(pipeline: Pipeline):
 def test_a_nominal_event_names_its_partner_after_an_of_phrase(pipeline: Pipeline):
     events = code(pipeline, "Kenya signed a memorandum of understanding with Somaliland.")
     assert ("KEN", "AGREE", "SOMALILAND") in pairs(events)
+
+
+def test_talks_on_a_matter_between_two_parties_are_their_talks(pipeline: Pipeline):
+    events = code(pipeline, "Talks on a border deal between Armenia and Azerbaijan resumed.")
+    assert ("ARM", "CONSULT", "AZE") in pairs(events)

@@ -593,7 +593,14 @@ class RuleEventCoder:
         ]  # "Russian airstrikes", "NATO exercises"; not "a simulated attack"
         if owners:
             return _Candidate(noun, coding, expand(owners[0]), targets, 0.6)
-        doers = prepositional(carrier, {"by", "between"})  # "the shelling of X by Y"
+        doers = prepositional(carrier, {"by", "between"}) or [  # "the shelling of X by Y"
+            t
+            for c in carrier.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "over", "about")
+            for g in c.children
+            if g.dep_ == "pobj"
+            for t in prepositional(g, {"between"})
+        ]  # "talks on a prisoner exchange between Moscow and Kyiv"
         if doers:
             return _Candidate(noun, coding, doers, targets, 0.6)
         aimed = prepositional(carrier, preps - {"of"})
