@@ -259,8 +259,6 @@ def prepositional(token: Token, preps: set[str]) -> list[Token]:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     out += expand(grand)
-        elif child.dep_ == "prep" and child.lower_ in ("of",) and "of" in preps:
-            out += [g for g in child.children if g.dep_ == "pobj"]
     return out
 
 

@@ -186,13 +186,12 @@ class _Memory:
     _party_mention: dict[str, Mention] = field(default_factory=dict)
 
     def add_sides(self, first: Mention, second: Mention) -> None:
-        pair = frozenset((first.actor_id or "", second.actor_id or ""))
+        pair = _pair_key(first, second)
         self._pairs[pair] += 1
         if self.sides is None:
             self.sides = (first, second)
             return
-        current = frozenset((self.sides[0].actor_id or "", self.sides[1].actor_id or ""))
-        if self._pairs[pair] > self._pairs[current]:
+        if self._pairs[pair] > self._pairs[_pair_key(*self.sides)]:
             self.sides = (first, second)
 
     def add_foes(self, first: Mention, second: Mention, actors: dict[str, Actor]) -> None:
@@ -213,9 +212,7 @@ class _Memory:
     def reinforce_sides(self) -> None:
         """ "the two sides agreed…": the pair meant gains weight."""
         if self.sides is not None:
-            self._pairs[
-                frozenset((self.sides[0].actor_id or "", self.sides[1].actor_id or ""))
-            ] += 1
+            self._pairs[_pair_key(*self.sides)] += 1
 
     countries: frozenset[str] = frozenset()
     """Countries of the document's actors: the context that picks among namesake places."""
@@ -576,7 +573,7 @@ class RuleEventCoder:
         targets = (
             prepositional(carrier, preps)
             or prepositional(noun, preps)
-            or [t for g in _of_objects(carrier) for t in prepositional(g, preps)]
+            or [t for g in prepositional(carrier, {"of"}) for t in prepositional(g, preps)]
         )  # "a memorandum of understanding *with Somaliland*"
         verb = carrier.head
         if carrier.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.light_verbs:
@@ -604,9 +601,10 @@ class RuleEventCoder:
         if doers:
             return _Candidate(noun, coding, doers, targets, 0.6)
         aimed = prepositional(carrier, preps - {"of"})
-        if aimed and prepositional(carrier, {"of"}):  # "the withdrawal of Soviet forces
-            # from Afghanistan": with someone else at the end, "of" names the doer
-            return _Candidate(noun, coding, prepositional(carrier, {"of"}), aimed, 0.6)
+        owned = prepositional(carrier, {"of"})
+        if aimed and owned:  # "the withdrawal of Soviet forces from Afghanistan": with
+            # someone else at the end, "of" names the doer
+            return _Candidate(noun, coding, owned, aimed, 0.6)
         return self._adverbial(noun, carrier, coding, targets)
 
     def _adverbial(
@@ -1096,6 +1094,13 @@ SIDE_MARKERS = {"both", "two", "warring", "opposing", "rival"}
 
 
 STATE_KINDS = {"state", "government", "military", "police"}
+
+
+def _pair_key(first: Mention, second: Mention) -> frozenset[str]:
+    """Two parties, whichever is named first."""
+    return frozenset((first.actor_id or "", second.actor_id or ""))
+
+
 OWN = {"its", "their", "his", "her", "our"}
 
 
@@ -1133,7 +1138,7 @@ def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | Non
     """ "both sides", "the two sides", "both armies", "the ministers of both countries"."""
     if memory.sides is None:
         return None
-    for token in [*tokens, *(g for t in tokens for g in _of_objects(t))]:
+    for token in [*tokens, *(g for t in tokens for g in prepositional(t, {"of"}))]:
         markers = {
             c.lower_ for c in token.children if c.dep_ in ("det", "amod", "nummod", "predet")
         }
@@ -1162,16 +1167,6 @@ def _named_members(
 
 def _they(tokens: Sequence[Token]) -> bool:
     return any(t.lower_ in ("them", "they") for t in tokens)
-
-
-def _of_objects(token: Token) -> list[Token]:
-    return [
-        g
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
 
 
 #: Prepositions that place a facility ("a depot near Latakia", "the market in Nyala").
