@@ -501,3 +501,23 @@ def test_a_nominal_event_names_its_partner_after_an_of_phrase(pipeline: Pipeline
 def test_talks_on_a_matter_between_two_parties_are_their_talks(pipeline: Pipeline):
     events = code(pipeline, "Talks on a border deal between Armenia and Azerbaijan resumed.")
     assert ("ARM", "CONSULT", "AZE") in pairs(events)
+
+
+def test_a_role_is_shown_by_the_phrase_that_names_it(pipeline: Pipeline):
+    events = code(
+        pipeline, "Bolivia accused the government of neighbouring Peru of arming smugglers."
+    )
+    event = next(e for e in events if e.plover == "ACCUSE")
+    assert event.target is not None
+    assert event.target.mention == "the government of neighbouring Peru"
+
+
+def test_an_act_on_ones_own_forces_is_not_against_them(pipeline: Pipeline):
+    events = code(pipeline, "Moscow said it had finished pulling its forces back across the river.")
+    assert not any(e.target and e.target.id.startswith("RUS") for e in events)
+
+
+def test_a_withdrawal_of_ones_own_forces_leaves_the_place_named(pipeline: Pipeline):
+    events = code(pipeline, "Washington announced a drawdown of its forces from Iraq.")
+    assert ("USAGOV", "RETREAT", "IRQ") in pairs(events)
+    assert not any(e.target and e.target.id == "IRQMIL" for e in events)

@@ -202,6 +202,8 @@ class Recogniser:
             f = by_token.get(i)
             if f is not None and f.source == "kb":
                 return f
+        if any(c.dep_ == "poss" for c in head.children):
+            return None  # "its forces from Iraq": whose they are is the possessor's to say
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "from":
                 for grand in child.children:
@@ -213,7 +215,10 @@ class Recogniser:
     def _named_by_origin(self, head: Token) -> tuple[Alias | None, Token | None]:
         """ "forces from the northern region of Tigray" are the actor called "Tigray forces",
         "fighters from Hezbollah" the one called "Hezbollah fighters", when we know it; also
-        the name of the place they come from, known or not."""
+        the name of the place they come from, known or not. A possessor says whose they are
+        first: "its forces from Iraq" are withdrawn from Iraq, not Iraq's."""
+        if any(c.dep_ == "poss" for c in head.children):
+            return None, None
         following = [head.nbor()] if head.i + 1 < len(head.doc) else []
         for child in (*head.children, *following):  # the parser may hang it elsewhere
             if child.dep_ != "prep" or child.lower_ != "from":

@@ -169,6 +169,7 @@ class _DocumentState:
         children = list(root.children)
         if following is not None and following.lower_ == "in" and following.head == root.head:
             children.append(following)  # "accused the authorities in Kyiv": the parser's verb
+        possessed = any(c.dep_ == "poss" for c in children)
         for child in children:
             owner = None
             if child.dep_ == "poss" and child.lower_ == "whose" and root.head.dep_ == "relcl":
@@ -177,6 +178,8 @@ class _DocumentState:
             elif child.dep_ == "poss":
                 owner = self._at.get(self._offset + child.idx) or self._named.get(child.i)
             elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                if child.lower_ == "from" and possessed:
+                    continue  # "its forces from Iraq" leave Iraq; they are not Iraq's
                 owner = self._named_object(child)  # "fighters from the JNIM alliance"
             elif child.dep_ == "prep" and child.lower_ == "in":
                 seat = self.kb.get(self._named_object(child) or "")

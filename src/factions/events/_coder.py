@@ -40,6 +40,7 @@ from factions.events._lexicon import (
     quad_class,
 )
 from factions.events._modality import Stance, stance
+from factions.events._phrase import EXPANDABLE, phrase_of
 from factions.events._when import SentenceTimes, When, block_times, news_span
 from factions.events._where import SentencePlaces
 from factions.nlp import Block
@@ -133,6 +134,10 @@ PARTY_TAGS = {"NNP", "NNPS", "NNS"}
 #: Types whose target, when the sentence names none, is the source's adversary so far
 #: ("Pakistan kept its airspace closed", "Rwanda reinforced its positions along the border").
 IMPLIED = {"MOBILIZE", "SANCTION", "THREATEN"}
+#: Types aimed at the doer's adversary when the only object is the doer's own: "pulled its
+#: forces back" retreats from someone; "refused to negotiate" alone says from whom only by
+#: guess, so RETREAT is not in IMPLIED itself.
+IMPLIED_WHEN_OWN = IMPLIED | {"RETREAT"}
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
@@ -720,12 +725,24 @@ class RuleEventCoder:
                 return []  # "the government and the army agreed…": one side, together
         implied = False
         own = bool(targets) and all(
-            t is not None and all(_same_side(s, t, actors) for s in sources) for t in targets
+            t is not None
+            and all(
+                _same_side(s, t, actors) or _held_by(t, s, block, token_mentions, actors)
+                for s in sources
+            )
+            for t in targets
         )  # "reinforced its positions": its own, so aimed at someone unnamed
+        if own and sources and candidate.coding.plover == "RETREAT":
+            left = _left_from(trigger, sources[0], token_mentions, actors)
+            if left is not None:  # "a drawdown of its forces from Iraq"
+                targets, own = [left], False
         if (
             (not targets or own)
             and sources
-            and candidate.coding.plover in IMPLIED
+            and (
+                candidate.coding.plover in IMPLIED
+                or (own and candidate.coding.plover in IMPLIED_WHEN_OWN)
+            )
             and trigger.pos_ == "VERB"
             and _own_objects_only(trigger)
         ):
@@ -776,8 +793,11 @@ class RuleEventCoder:
         places = memory.sentence_places(block, trigger.sent)
         for source in _unique(sources):
             for target in _unique(targets):
-                if target is not None and _same_side(source, target, actors):
-                    continue
+                if target is not None and (
+                    _same_side(source, target, actors)
+                    or _held_by(target, source, block, token_mentions, actors)
+                ):
+                    continue  # "Moscow pulled its forces back": not an act against them
                 if nominal and target is not None and {source.label, target.label} <= ANAPHORA:
                     continue  # "their intervention in the country": a noun and two guesses
                 physical = candidate.coding.plover in PHYSICAL
@@ -814,8 +834,8 @@ class RuleEventCoder:
                         sentence_text=sentence.text,
                         trigger=trigger.text,
                         trigger_start=offset,
-                        source=_ref(source, actors),
-                        target=_ref(target, actors) if target is not None else None,
+                        source=_ref(source, actors, block),
+                        target=_ref(target, actors, block) if target is not None else None,
                         plover=coding.plover,
                         plover_mode=coding.mode,
                         cameo=coding.cameo,
@@ -1104,6 +1124,39 @@ def _pair_key(first: Mention, second: Mention) -> frozenset[str]:
 OWN = {"its", "their", "his", "her", "our"}
 
 
+def _held_by(
+    target: Mention,
+    source: Mention,
+    block: Block,
+    mentions: dict[int, Mention],
+    actors: dict[str, Actor],
+) -> bool:
+    """ "Washington will cut *its* forces": the target is the doer's own, by the possessive."""
+    span = block.doc.char_span(
+        target.start - block.offset, target.end - block.offset, alignment_mode="expand"
+    )
+    if span is None or not len(span):
+        return False
+    for child in span.root.children:
+        if child.dep_ == "poss" and child.lower_ in OWN:
+            owner = mentions.get(child.i)
+            return owner is not None and _party(owner, actors) == _party(source, actors)
+    return False
+
+
+def _left_from(
+    trigger: Token, source: Mention, mentions: dict[int, Mention], actors: dict[str, Actor]
+) -> Mention | None:
+    """Whom a withdrawal leaves: the other party after "from" in the trigger's phrase."""
+    for token in trigger.subtree:
+        if token.dep_ == "prep" and token.lower_ == "from":
+            for pobj in token.children:
+                found = _mention_of(pobj, mentions) if pobj.dep_ == "pobj" else None
+                if found is not None and not _same_side(source, found, actors):
+                    return found
+    return None
+
+
 def _own_objects_only(verb: Token) -> bool:
     """No object, or only the doer's own ("reinforced *its* positions", "kept *its*
     airspace closed"): the act is aimed at someone the sentence does not name. "cut *the*
@@ -1273,20 +1326,25 @@ def _unique(mentions: Sequence[_M]) -> list[_M]:
     return list(seen.values())
 
 
-def _ref(mention: Mention, actors: dict[str, Actor]) -> ActorRef:
+def _ref(mention: Mention, actors: dict[str, Actor], block: Block) -> ActorRef:
+    text = mention.text
+    if mention.label in EXPANDABLE:
+        text = (
+            phrase_of(block.doc, mention.start - block.offset, mention.end - block.offset) or text
+        )
     actor = actors.get(mention.actor_id or "")
     if actor is None:
         return ActorRef(
             id=mention.actor_id or "",
             name=mention.text,
-            mention=mention.text,
+            mention=text,
             kind="unknown",
             code=mention.code,
         )
     return ActorRef(
         id=actor.actor_id,
         name=actor.name,
-        mention=mention.text,
+        mention=text,
         kind=actor.kind,
         code=mention.code or actor.code,
     )
