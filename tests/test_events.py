@@ -521,3 +521,16 @@ def test_a_withdrawal_of_ones_own_forces_leaves_the_place_named(pipeline: Pipeli
     events = code(pipeline, "Washington announced a drawdown of its forces from Iraq.")
     assert ("USAGOV", "RETREAT", "IRQ") in pairs(events)
     assert not any(e.target and e.target.id == "IRQMIL" for e in events)
+
+
+def test_a_reaction_to_a_summed_up_claim_answers_whoever_made_it(pipeline: Pipeline):
+    events = code(
+        pipeline, "Quito accused Lima of sheltering smugglers, a charge that Lima denies."
+    )
+    assert ("PERGOV", "REJECT", "ECUGOV") in pairs(events)
+    events = code(
+        pipeline,
+        "Kabul demanded that the Taliban free its prisoners first, "
+        "conditions the militants rejected.",
+    )
+    assert any(e.plover == "REJECT" and e.target and e.target.id.startswith("AFG") for e in events)

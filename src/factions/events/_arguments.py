@@ -200,7 +200,22 @@ def objects(verb: Token) -> list[Token]:
             return expand(verb.head)
     if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Rwanda-backed rebels": the rebels
         return expand(verb.head)
+    if verb.dep_ == "relcl" and _object_gap(verb):
+        return expand(verb.head)  # "conditions the rebels rejected": the conditions
     return []
+
+
+def _object_gap(verb: Token) -> bool:
+    """A relative clause with its own subject and nothing in object place ("the town the
+    army shelled"), its preposition not left stranded ("the town the army fought in")."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "attr", "oprd") for c in children)
+        and not any(
+            c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in children
+        )
+    )
 
 
 def direct_objects(verb: Token) -> list[Token]:

@@ -494,14 +494,22 @@ class RuleEventCoder:
         """ "Russia banned imports, a move Kiev called pressure": a generic act noun set
         beside a clause is that clause's act, done by its subject."""
         judgements = self.lexicon.judgements
-        if (
-            judgements is None
-            or noun.lemma_.lower() not in judgements.events
-            or noun.dep_ not in ("npadvmod", "appos")
-            or noun.head.pos_ != "VERB"
-        ):
+        if judgements is None or noun.dep_ not in ("npadvmod", "appos", "conj"):
             return None
-        doers = [m for t in subjects(noun.head) if (m := _mention_of(t, mentions))]
+        lemma = noun.lemma_.lower()
+        claim = lemma in judgements.claims
+        if not claim and (lemma not in judgements.events or noun.dep_ == "conj"):
+            return None
+        if not _set_beside(noun):
+            return None
+        act = noun.head
+        while claim and act.dep_ in ("ccomp", "xcomp") and act.head.pos_ in ("VERB", "AUX"):
+            act = act.head  # "proposed that X freeze…, an idea W rejected": the proposer's
+        if act.pos_ not in ("VERB", "AUX"):
+            if not claim:
+                return None
+            act = noun.sent.root  # the parser may hang the noun on a noun of the clause
+        doers = [m for t in subjects(act) if (m := _mention_of(t, mentions))]
         return doers[0] if doers else None
 
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
@@ -1142,6 +1150,12 @@ def _held_by(
             owner = mentions.get(child.i)
             return owner is not None and _party(owner, actors) == _party(source, actors)
     return False
+
+
+def _set_beside(noun: Token) -> bool:
+    """A noun set off by a comma after a clause ("…, a move Kiev called pressure")."""
+    before = noun.left_edge.i - 1
+    return before > noun.sent.start and noun.doc[before].text in {",", "—", "–", ";"}
 
 
 def _left_from(

@@ -186,6 +186,9 @@ class Judgements(_Strict):
     hostile: Tone
     friendly: Tone
     events: list[str]
+    claims: list[str] = []
+    """Nouns that sum up what someone said or asked ("a charge Caracas denies", "conditions
+    the rebels rejected"): a reaction to one is aimed at whoever made it."""
     names: list[str]
 
     def tone(self, words: Iterable[str]) -> Tone | None:
