@@ -534,3 +534,18 @@ def test_a_reaction_to_a_summed_up_claim_answers_whoever_made_it(pipeline: Pipel
         "conditions the militants rejected.",
     )
     assert any(e.plover == "REJECT" and e.target and e.target.id.startswith("AFG") for e in events)
+
+
+def test_an_appeal_for_calm_is_addressed_to_both_parties_to_the_fight(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Armenia and Azerbaijan exchanged artillery fire overnight. "
+        "Russia and France called for restraint.",
+    )
+    appeals = {p for p in pairs(events) if p[1] == "REQUEST"}
+    assert appeals == {
+        ("RUS", "REQUEST", "ARM"),
+        ("RUS", "REQUEST", "AZE"),
+        ("FRA", "REQUEST", "ARM"),
+        ("FRA", "REQUEST", "AZE"),
+    }

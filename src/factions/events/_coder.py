@@ -134,6 +134,20 @@ PARTY_TAGS = {"NNP", "NNPS", "NNS"}
 #: Types whose target, when the sentence names none, is the source's adversary so far
 #: ("Pakistan kept its airspace closed", "Rwanda reinforced its positions along the border").
 IMPLIED = {"MOBILIZE", "SANCTION", "THREATEN"}
+#: What an appeal to calm asks for; with no addressee it is addressed to both parties to the
+#: fight so far ("called for restraint", "urged calm", "called for a ceasefire").
+CALMING = {
+    "restraint",
+    "calm",
+    "de-escalation",
+    "deescalation",
+    "ceasefire",
+    "truce",
+    "moderation",
+    "dialogue",
+    "cessation",
+}
+APPEALS = {"REQUEST"}
 #: Types aimed at the doer's adversary when the only object is the doer's own: "pulled its
 #: forces back" retreats from someone; "refused to negotiate" alone says from whom only by
 #: guess, so RETREAT is not in IMPLIED itself.
@@ -695,6 +709,14 @@ class RuleEventCoder:
                 targets += _modifier_conjuncts(token, found, token_mentions)
         targets = _parties_over_places(targets)
         trigger = candidate.trigger
+        if (
+            not targets
+            and sources
+            and memory.sides is not None
+            and candidate.coding.plover in APPEALS
+            and any(t.lemma_.lower() in CALMING for t in candidate.targets)
+        ):  # "China called for restraint": addressed to the parties to the fight
+            targets = [s for s in memory.sides if not _same_side(sources[0], s, actors)]
         if (
             not targets
             and candidate.coding.plover in ADDRESSED
