@@ -43,11 +43,17 @@ def _overlaps(needle: object, mention: str | None) -> bool:
 
 
 def _matches(expected: dict[str, object], event: Event) -> bool:
+    source = event.source.mention if event.source else None
+    target = event.target.mention if event.target else None
+    sides = _overlaps(expected.get("source"), source) and _overlaps(expected.get("target"), target)
+    if not sides and expected.get("either_way"):  # "X and Y met": one event, either way round
+        sides = _overlaps(expected.get("source"), target) and _overlaps(
+            expected.get("target"), source
+        )
     return (
         event.plover == expected["plover"]
         and bool(expected.get("negated", False)) == event.negated
-        and _overlaps(expected.get("source"), event.source.mention if event.source else None)
-        and _overlaps(expected.get("target"), event.target.mention if event.target else None)
+        and sides
     )
 
 

@@ -688,8 +688,10 @@ class RuleEventCoder:
             targets = list(
                 memory.sides
             )  # "spoke to the ministers of both countries and urged them"
+        mutual = False  # one event per pair of parties, whichever way round (DESIGN.md)
         if both and not targets:
             targets = list(both)  # "the two sides agreed", "both armies massed": each at the other
+            mutual = candidate.coding.plover in SYMMETRIC
         reacts = candidate.coding.plover in REACTIONS
         for token in candidate.targets if not targets else ():
             found = _mention_of(token, token_mentions)
@@ -751,6 +753,7 @@ class RuleEventCoder:
             )
         ):  # "X and Y clashed", "exchanged fire"; but "X and Y led the offensive" together
             targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
+            mutual = candidate.coding.plover in SYMMETRIC  # but "accused each other": each
             if _siblings(sources, actors):
                 return []  # "the government and the army agreed…": one side, together
         implied = False
@@ -821,8 +824,14 @@ class RuleEventCoder:
         when = sentence_times.when(trigger, future=how.modality == "future", inherited=inherited)
         inherited_place = memory.paragraph_place.get(block.paragraph) or memory.news_place
         places = memory.sentence_places(block, trigger.sent)
+        coded: set[frozenset[str | None]] = set()
         for source in _unique(sources):
             for target in _unique(targets):
+                if mutual and target is not None:
+                    couple = frozenset((source.actor_id, target.actor_id))
+                    if couple in coded:
+                        continue  # "X and Y met" is one meeting
+                    coded.add(couple)
                 if target is not None and (
                     _same_side(source, target, actors)
                     or _held_by(target, source, block, token_mentions, actors)
