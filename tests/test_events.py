@@ -561,3 +561,10 @@ def test_a_joint_act_is_one_event_per_pair_but_mutual_blame_is_two(pipeline: Pip
         ("ARM", "ACCUSE", "AZE"),
         ("AZE", "ACCUSE", "ARM"),
     }
+
+
+def test_troops_massed_on_a_border_face_the_state_across_it(pipeline: Pipeline):
+    events = code(pipeline, "Algeria deployed troops along its border with Morocco.")
+    assert ("DZA", "MOBILIZE", "MAR") in pairs(events)
+    events = code(pipeline, "Officials say Russia has massed troops near the Finnish border.")
+    assert ("RUS", "MOBILIZE", "FIN") in pairs(events)

@@ -765,6 +765,10 @@ class RuleEventCoder:
             )
             for t in targets
         )  # "reinforced its positions": its own, so aimed at someone unnamed
+        if (not targets or own) and sources and candidate.coding.plover == "MOBILIZE":
+            facing = _border_target(trigger, sources[0], token_mentions, actors)
+            if facing is not None:  # "massed troops near the Ukrainian border"
+                targets, own = [facing], False
         if own and sources and candidate.coding.plover == "RETREAT":
             left = _left_from(trigger, sources[0], token_mentions, actors)
             if left is not None:  # "a drawdown of its forces from Iraq"
@@ -1063,10 +1067,39 @@ def _purpose_targets(trigger: Token, mentions: dict[int, Mention]) -> list[Menti
     for child in trigger.children:
         if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
             heads = objects(child) or prepositional(child, {"against", "at", "on"})
-            found = [m for t in heads if (m := _mention_of(t, mentions)) is not None]
+            found = [m for t in heads if (m := _mention_of(t, mentions) or _doer(t, mentions))]
             if found:
                 return found
     return []
+
+
+def _doer(noun: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """Whose act a noun names, by its possessor: "the North's test", "Russia's annexation"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _mention_of(child, mentions)
+    return None
+
+
+#: Nouns of a line between states: troops massed "near the Ukrainian border" face Ukraine.
+BORDER_NOUNS = {"border", "frontier", "boundary"}
+
+
+def _border_target(
+    trigger: Token, source: Mention, mentions: dict[int, Mention], actors: dict[str, Actor]
+) -> Mention | None:
+    """The other state on the border a deployment is on: "near the Ukrainian border", "along
+    its border with Niger", "on Poland's frontier"."""
+    for token in trigger.subtree:
+        if token.lemma_.lower() not in BORDER_NOUNS or token.dep_ != "pobj":
+            continue
+        candidates = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+        candidates += prepositional(token, {"with"})
+        for candidate in candidates:
+            found = _mention_of(candidate, mentions)
+            if found is not None and not _same_side(source, found, actors):
+                return found
+    return None
 
 
 def _commented_object(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
