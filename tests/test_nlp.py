@@ -71,3 +71,12 @@ def test_a_wire_dateline_is_a_block_of_its_own():
     assert text[blocks[1][0] :].startswith("Protesters")
     ordinary = "The U.S. (and its allies) - as ever - disagreed."
     assert len(split_blocks(ordinary)) == 1
+
+
+def test_a_known_persons_hyphenated_given_name_stays_one_word():
+    nlp = load_nlp()
+    doc = nlp("Moon Jae-in agreed, and Kenya-led forces moved in.")
+    words = [t.text for t in doc]
+    assert "Jae-in" in words
+    assert "Kenya-led" not in words, "other hyphenated words still split"
+    assert doc[1].dep_ == "nsubj" or doc[1].head.lemma_ == "agree"

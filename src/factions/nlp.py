@@ -51,8 +51,39 @@ def load_nlp(model: str = MODEL) -> Language:
             import spacy
 
             nlp = spacy.load(model)
+            from factions.actors import load_actors
+
+            kb = load_actors()
+            keep_hyphenated_names(
+                nlp,
+                (
+                    text
+                    for entry in kb.entries.values()
+                    if entry.kind == "person"
+                    for text in (entry.name, *entry.aliases)
+                ),
+            )
             _loaded[model] = nlp
         return nlp
+
+
+#: A hyphenated given name ("Moon Jae-in", "Kim Jong-un", "Yoon Suk-yeol").
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def keep_hyphenated_names(nlp: Language, names: Iterable[str]) -> None:
+    """Keep the hyphenated given names of known people whole: split, "Moon Jae - in agreed"
+    gives the parser a preposition "in" as the subject of the sentence."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own rules
+    for name in names:
+        for word in name.split():
+            if _GIVEN_NAME.match(word):
+                tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 @dataclass(frozen=True, slots=True)
