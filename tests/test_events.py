@@ -568,3 +568,14 @@ def test_troops_massed_on_a_border_face_the_state_across_it(pipeline: Pipeline):
     assert ("DZA", "MOBILIZE", "MAR") in pairs(events)
     events = code(pipeline, "Officials say Russia has massed troops near the Finnish border.")
     assert ("RUS", "MOBILIZE", "FIN") in pairs(events)
+
+
+def test_an_act_asked_of_someone_else_is_only_the_request(pipeline: Pipeline):
+    events = code(pipeline, "Kinshasa demanded that Kigali withdraw its troops from North Kivu.")
+    assert {p[1] for p in pairs(events)} == {"REQUEST"}
+    events = code(pipeline, "The envoy urged Armenia and Azerbaijan to respect the truce.")
+    assert {p[1] for p in pairs(events)} == {"REQUEST"}
+    intended = code(pipeline, "Russia agreed to withdraw its troops from Georgia.")
+    assert any(e.plover == "RETREAT" and e.modality == "future" for e in intended)
+    reported = code(pipeline, "Officials told reporters that Iran was arming the Houthis.")
+    assert ("IRN", "AID", "HOUTHIS") in pairs(reported)

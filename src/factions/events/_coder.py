@@ -43,7 +43,7 @@ from factions.events._modality import Stance, stance
 from factions.events._phrase import EXPANDABLE, phrase_of
 from factions.events._when import SentenceTimes, When, block_times, news_span
 from factions.events._where import SentencePlaces
-from factions.nlp import Block
+from factions.nlp import Block, clause_verb
 from factions.records import (
     Actor,
     ActorRef,
@@ -803,6 +803,8 @@ class RuleEventCoder:
         if named_targets:
             memory.aimed[(block.offset, trigger.i)] = named_targets
         how = stance(trigger)
+        if _asked_of_another(trigger):
+            return []  # "urged both sides to respect the truce": the urging is the event
         if not how.negated:
             memory.doers[candidate.coding.plover] = sources[0]
             if candidate.coding.plover in JUDGED_ACTS:  # acts, not words, are what is judged
@@ -1071,6 +1073,51 @@ def _purpose_targets(trigger: Token, mentions: dict[int, Mention]) -> list[Menti
             if found:
                 return found
     return []
+
+
+#: Verbs that ask someone else to act; the act asked for has not happened, and is coded only
+#: as the request (the convention of our sentence set and gold files).
+ASKING = {
+    "urge",
+    "ask",
+    "call",
+    "demand",
+    "press",
+    "appeal",
+    "implore",
+    "tell",
+    "request",
+    "encourage",
+    "invite",
+    "pressure",
+    "push",
+}
+
+
+#: Those of them whose "that" clause is asked for, not reported.
+ASKING_THAT = {"demand", "ask", "urge", "request"}
+
+
+def _asked_of_another(trigger: Token) -> bool:
+    """ "urged Israel *to freeze* settlements", "demanded that Kigali *withdraw*", "called on
+    the army *to abandon* Maduro": an act someone else is asked to do."""
+    verb = clause_verb(trigger)
+    while (
+        verb.dep_ == "conj"
+        and verb.head.i != verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = verb.head  # "urged Iran to halt enrichment and allow inspectors in"
+    if verb.dep_ not in ("xcomp", "ccomp") or verb.head.lemma_.lower() not in ASKING:
+        return False
+    if verb.dep_ == "ccomp":  # "demanded that Kigali withdraw": a subject of its own
+        return verb.head.lemma_.lower() in ASKING_THAT and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+        )  # but "told reporters that Riyadh was arming them" reports an act
+    asker = verb.head
+    return any(c.dep_ in ("dobj", "obj") for c in asker.children) or any(
+        p.dep_ == "prep" and p.lower_ == "on" for p in asker.children
+    )  # "urged Iran to…", "called on Iran to…"; not "asked to join"
 
 
 def _doer(noun: Token, mentions: dict[int, Mention]) -> Mention | None:
