@@ -405,7 +405,7 @@ def test_a_second_infinitive_shares_the_intention_of_the_first(pipeline: Pipelin
     events = code(
         pipeline, "France urged Iran to halt enrichment and to expel the IAEA inspectors."
     )
-    assert _event(events, "expel").modality == "future"
+    assert not any(e.trigger == "expel" for e in events), "asked of Iran, like the first"
 
 
 def test_a_refusal_reaches_the_second_infinitive_but_not_a_finite_conjunct(pipeline: Pipeline):
