@@ -579,3 +579,20 @@ def test_an_act_asked_of_someone_else_is_only_the_request(pipeline: Pipeline):
     assert any(e.plover == "RETREAT" and e.modality == "future" for e in intended)
     reported = code(pipeline, "Officials told reporters that Iran was arming the Houthis.")
     assert ("IRN", "AID", "HOUTHIS") in pairs(reported)
+
+
+def test_an_attack_on_a_thing_is_on_the_party_that_owns_it(pipeline: Pipeline):
+    events = code(pipeline, "Israeli jets launched raids on Hamas tunnels in Gaza overnight.")
+    assert ("ISRMIL", "ASSAULT", "HAMAS") in pairs(events)
+    events = code(pipeline, "Azerbaijani drones carried out strikes near Armenian border posts.")
+    assert any(e.plover == "ASSAULT" and e.target and e.target.id.startswith("ARM") for e in events)
+
+
+def test_both_sides_are_the_states_not_the_organs_that_fought(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Indian troops shelled Pakistani posts. Pakistani jets struck Indian positions. "
+        "India and Pakistan traded accusations. China urged both sides to show restraint.",
+    )
+    urged = {e.target.id for e in events if e.plover == "REQUEST" and e.target}
+    assert urged == {"IND", "PAK"}

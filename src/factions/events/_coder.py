@@ -200,18 +200,31 @@ class _Memory:
     """The two parties "both sides" means ("urged both sides"): the pair of parties most
     often at each other in the document so far, the first such on a tie (the lead's)."""
     _pairs: Counter[frozenset[str]] = field(default_factory=Counter)
+    _sides: frozenset[str] | None = None
+    _side_mention: dict[str, Mention] = field(default_factory=dict)
     _foes: dict[str, Counter[str]] = field(default_factory=dict)
     """For each party, how often it has been in conflict with each other party."""
     _party_mention: dict[str, Mention] = field(default_factory=dict)
 
-    def add_sides(self, first: Mention, second: Mention) -> None:
-        pair = _pair_key(first, second)
+    def add_sides(self, first: Mention, second: Mention, actors: dict[str, Actor]) -> None:
+        """Count a two-sided event; a state's organs and the state are one side, which the
+        state itself stands for once it has been named ("India", not "Indian soldiers")."""
+        a, b = _party(first, actors), _party(second, actors)
+        if a == b:
+            return  # one state's organs at odds are not two sides of a war
+        for party, mention in ((a, first), (b, second)):
+            known = self._side_mention.get(party)
+            if known is None or (_is_state(mention, actors) and not _is_state(known, actors)):
+                self._side_mention[party] = mention
+        pair = frozenset((a, b))
         self._pairs[pair] += 1
-        if self.sides is None:
-            self.sides = (first, second)
-            return
-        if self._pairs[pair] > self._pairs[_pair_key(*self.sides)]:
-            self.sides = (first, second)
+        if self._sides is None or self._pairs[pair] > self._pairs[self._sides]:
+            self._sides = pair
+        if self._sides == pair or self.sides is None:
+            self.sides = (self._side_mention[a], self._side_mention[b])
+        else:  # the leading pair keeps its place; its names may have improved
+            x, y = sorted(self._sides)
+            self.sides = (self._side_mention[x], self._side_mention[y])
 
     def add_foes(self, first: Mention, second: Mention, actors: dict[str, Actor]) -> None:
         if not (_combatant(first, actors) and _combatant(second, actors)):
@@ -230,8 +243,8 @@ class _Memory:
 
     def reinforce_sides(self) -> None:
         """ "the two sides agreed…": the pair meant gains weight."""
-        if self.sides is not None:
-            self._pairs[_pair_key(*self.sides)] += 1
+        if self._sides is not None:
+            self._pairs[self._sides] += 1
 
     countries: frozenset[str] = frozenset()
     """Countries of the document's actors: the context that picks among namesake places."""
@@ -709,8 +722,10 @@ class RuleEventCoder:
             if found is not None:
                 targets.append(found)
                 targets += _modifier_conjuncts(token, found, token_mentions)
-        targets = _parties_over_places(targets)
         trigger = candidate.trigger
+        if not targets and sources and candidate.coding.plover in PHYSICAL:
+            targets += _facility_owners(trigger, sources[0], token_mentions, actors)
+        targets = _parties_over_places(targets)
         if (
             not targets
             and sources
@@ -817,7 +832,7 @@ class RuleEventCoder:
         pair = {m.actor_id: m for m in (*sources, *named)}
         if not how.negated and not both and len(pair) == 2 and candidate.coding.plover in SIDED:
             first, second = pair.values()
-            memory.add_sides(first, second)
+            memory.add_sides(first, second, actors)
             if candidate.coding.quad_class > 2 and not implied:
                 memory.add_foes(first, second, actors)
         offset = block.offset + trigger.idx
@@ -1235,9 +1250,9 @@ SIDE_MARKERS = {"both", "two", "warring", "opposing", "rival"}
 STATE_KINDS = {"state", "government", "military", "police"}
 
 
-def _pair_key(first: Mention, second: Mention) -> frozenset[str]:
-    """Two parties, whichever is named first."""
-    return frozenset((first.actor_id or "", second.actor_id or ""))
+def _is_state(mention: Mention, actors: dict[str, Actor]) -> bool:
+    actor = actors.get(mention.actor_id or "")
+    return actor is not None and actor.kind == "state"
 
 
 OWN = {"its", "their", "his", "her", "our"}
@@ -1370,6 +1385,41 @@ def _site(token: Token, mentions: dict[int, Mention], actors: dict[str, Actor]) 
         ]
         if found:
             return found
+    return []
+
+
+#: Prepositions that put an attack at or on something: "strikes near Indian military
+#: installations", "shelling on Russian positions", "a raid on an army base in Mali".
+FACILITY_PREPS = SITE_PREPS | {"on", "against"}
+
+
+def _facility_owners(
+    trigger: Token, source: Mention, mentions: dict[int, Mention], actors: dict[str, Actor]
+) -> list[Mention]:
+    """Whose a thing attacked is, when the act names no party: the party its modifiers name
+    ("Indian military installations", "a Hamas tunnel"), else the place it lies in."""
+    heads = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
+        heads.append(trigger.head)  # "carried out strikes near…": the light verb's phrases
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in FACILITY_PREPS:
+                continue
+            for thing in prep.children:
+                if thing.dep_ != "pobj" or thing.lemma_.lower() in NON_PARTIES:
+                    continue
+                owners = [
+                    m
+                    for c in thing.children
+                    if c.dep_ in ("amod", "compound", "poss", "nmod")
+                    and (m := _mention_of(c, mentions)) is not None
+                    and not _same_side(source, m, actors)
+                ]
+                if owners:
+                    return owners[:1]
+                places = _site(thing, mentions, actors)
+                if places:
+                    return places
     return []
 
 
