@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from factions._boilerplate import CAPTION, DATELINE, FURNITURE
@@ -215,7 +215,7 @@ class _Memory:
         for party, mention in ((a, first), (b, second)):
             known = self._side_mention.get(party)
             if known is None or (_is_state(mention, actors) and not _is_state(known, actors)):
-                self._side_mention[party] = mention
+                self._side_mention[party] = _as_state(mention, actors)
         pair = frozenset((a, b))
         self._pairs[pair] += 1
         if self._sides is None or self._pairs[pair] > self._pairs[self._sides]:
@@ -1248,6 +1248,20 @@ SIDE_MARKERS = {"both", "two", "warring", "opposing", "rival"}
 
 
 STATE_KINDS = {"state", "government", "military", "police"}
+
+
+def _as_state(mention: Mention, actors: dict[str, Actor]) -> Mention:
+    """The state a state organ belongs to, when the document names that state: "both armies"
+    after "Pakistani soldiers" and "Pakistan" are Pakistan's."""
+    actor = actors.get(mention.actor_id or "")
+    if actor is None or actor.kind == "state" or actor.kind not in STATE_KINDS:
+        return mention
+    state = next(
+        (a for a in actors.values() if a.kind == "state" and a.country == actor.country), None
+    )
+    if state is None:
+        return mention
+    return replace(mention, actor_id=state.actor_id, code=state.code)
 
 
 def _is_state(mention: Mention, actors: dict[str, Actor]) -> bool:
