@@ -321,3 +321,77 @@ def test_them_is_not_a_single_organisation(pipeline: Pipeline):
     )
     them = [m for m in found if m.text == "them"]
     assert not them or them[0].actor_id != "UN"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Villagers said other militant groups crossed the river at night.",
+            "other militant groups",
+        ),
+        (
+            "Two rebel commanders met civil society activists in the capital.",
+            "civil society activists",
+        ),
+        ("The army kept shelling pro-democracy militias in the hills.", "pro-democracy militias"),
+        (
+            "Officials held talks with four ethnic armed groups near the border.",
+            "four ethnic armed groups",
+        ),
+        ("Three militia vessels shadowed the fishing fleet.", "Three militia vessels"),
+        ("Thousands of dock workers marched through the port city.", "Thousands of dock workers"),
+        ("Anti-war groups staged a sit-in outside the parliament.", "Anti-war groups"),
+        ("The gendarmes detained a third man at the checkpoint.", "third man"),
+    ],
+)
+def test_a_role_names_the_whole_phrase(pipeline: Pipeline, text: str, mention: str):
+    """A role noun takes the words that say which ones: counts, adjectives, compounds."""
+    found = by_text(mentions(pipeline, text))
+    assert mention in found, sorted(found)
+    assert found[mention].actor_id is not None
+
+
+def test_people_named_by_who_they_are_are_their_own_actor(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, "Islamist militants ambushed a patrol on the road."))
+    militants = found["Islamist militants"]
+    assert militants.actor_id == "unk:islamist-militants"
+    processed = pipeline.process_one(
+        Document(text="Islamist militants ambushed a patrol on the road.", source="t")
+    )
+    kinds = {a.actor_id: a.kind for a in processed.actors}
+    assert kinds["unk:islamist-militants"] == "armed_group"
+
+
+def test_a_state_s_people_counted_are_its_citizens(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, "Several hundred Kenyans rallied in Nairobi on Sunday."))
+    assert found["Several hundred Kenyans"].actor_id == "KENCVL"
+    state = by_text(mentions(pipeline, "Kenyans voted on Tuesday."))
+    assert state["Kenyans"].actor_id == "KEN"
+
+
+def test_men_and_women_are_actors_only_when_held(pipeline: Pipeline):
+    held = mentions(pipeline, "Police arrested a man suspected of smuggling weapons.")
+    assert any(m.text == "man" and m.label == "ROLE" for m in held)
+    named = mentions(pipeline, "The two men met in Doha on Friday.")
+    assert not any("men" in m.text for m in named)
+
+
+def test_collective_nouns_and_spelling_variants(pipeline: Pipeline):
+    found = by_text(
+        mentions(
+            pipeline,
+            "Several eastern European countries and a regional force backed the plan, while "
+            "a smaller group of states stayed away.",
+        )
+    )
+    assert found["eastern European countries"].actor_id == "EASTERN_EUROPEAN_STATES"
+    assert found["regional force"].actor_id == "MULTINATIONAL_FORCE"
+    branch = by_text(mentions(pipeline, "Islamic State's Somalia branch claimed the bombing."))
+    assert branch["Islamic State's Somalia branch"].actor_id == "IS_SOMALIA"
+
+
+def test_a_named_group_is_not_a_role(pipeline: Pipeline):
+    found = mentions(pipeline, "The militant group Hezbollah fired rockets at the town.")
+    assert any(m.actor_id == "HEZBOLLAH" for m in found)
+    assert not any(m.text.endswith("group") and m.label == "ROLE" for m in found)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 #: Entity labels of towns and provinces: kept as well, for the resolver to read as the state
 #: they lie in ("M23 seized Goma"), or to drop when the gazetteer does not know them.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: Words of the compass that news writes in lower case before a proper adjective.
+_COMPASS = {"Eastern", "Western", "Northern", "Southern", "Central"}
+_PROVINCE = re.compile(r"^(.+['’]s .+) Province$")
 _ARTICLE_PREFIX = re.compile(r"\b(al|el|ad|ash|as|an|at|az|ar|ud)-(?=\w)", re.IGNORECASE)
 
 
@@ -88,6 +91,7 @@ class Recogniser:
         kept = filter_spans(spans)
         found = [f for f in map(self._from_alias, kept) if f is not None]
         found = self._inside_names(doc, found)
+        found = self._counted_people(doc, found)
         found = self._nominals(doc, found, year)
         taken = {i for f in found for i in range(f.start, f.end)}
         for ent in doc.ents:
@@ -156,17 +160,23 @@ class Recogniser:
             if token.i in phrase_tokens or token.i in by_token:
                 continue
             if token.pos_ in ("NOUN", "PROPN") and not _mass_force(token):
-                role = self.kb.role_of_noun.get(token.lemma_.lower()) or self.kb.role_of_noun.get(
-                    token.lower_
-                )
-                if role:
+                role = self._role_of(token)
+                if role and _someone_new(token):
                     heads.append((token.i, token.i + 1, role))
+                elif role is None and token.pos_ == "NOUN":
+                    role = self._collective(token, by_token)
+                    if role:
+                        heads.append((token.i, token.i + 1, role))
         result = list(found)
+        spans = self._spans(doc, heads, by_token, in_names)
         for start, end, role in sorted(heads):
             if any(i in by_token for i in range(start, end)):
                 continue
+            if (start, end) not in spans:
+                continue  # a word of a longer nominal phrase ("junta" in "junta supporters")
             head = doc[end - 1]
             owner = self._owner(doc, head, start, by_token)
+            first, last, people, role = spans[(start, end)]
             if owner is None:
                 alias, place = self._named_by_origin(head)
                 if alias is not None and place is not None:  # the mention runs to the name
@@ -174,9 +184,16 @@ class Recogniser:
                 elif place is not None and role in ARMED_ROLES and place.i not in by_token:
                     # "forces from the Amhara region": someone we do not know, kept as such
                     result.append(Found(start, _phrase_end(place), "ner", None, label="ORG"))
+                elif people:
+                    # "Islamist militants", "Arab militias": people named by who they are,
+                    # someone we do not know, kept as such (and as the role, for "the militias")
+                    result.append(Found(first, last, "ner", None, role=role, label="NORP"))
                 else:
-                    result.append(Found(start, end, "role", None, role=role))
+                    # "ethnic armed groups", "several dozen women", "militia vessels": the role
+                    # with the words that say which (coreference still reads the head noun)
+                    result.append(Found(first, last, "role", None, role=role))
                 continue
+            end = max(end, last)  # "Chinese militia vessels": the craft stand for their crews
             result = [f for f in result if f is not owner]
             actor_id = self._nominal_actor(owner, role, year)
             if actor_id is None:
@@ -194,6 +211,159 @@ class Recogniser:
             for i in range(merged.start, merged.end):
                 by_token[i] = merged
         return result
+
+    def _role_of(self, token: Token) -> str | None:
+        return self.kb.role_of_noun.get(token.lemma_.lower()) or self.kb.role_of_noun.get(
+            token.lower_
+        )
+
+    def _collective(self, token: Token, by_token: dict[int, Found]) -> str | None:
+        """The role of a body of people named by the words before it: "militant groups" and
+        "jihadist organisations" are armed groups, "separatist movements" rebels, "anti-war
+        groups", "civil society groups" and "a smaller group" (people gathered) civilians.
+
+        A group with a name ("the militant group Hezbollah", "the Jaish al-Islam group") is
+        that name's, a group "of" someone ("a group of protesters") is theirs, and "the group"
+        alone is left to coreference.
+        """
+        lemma = token.lemma_.lower()
+        if lemma not in COLLECTIVE_HEADS:
+            return None
+        children = list(token.children)
+        if any(c.dep_ in ("appos", "acl") and c.pos_ == "PROPN" for c in children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in children
+        ):
+            return None
+        after = token.nbor() if token.i + 1 < len(token.doc) else None
+        if after is not None and (after.i in by_token or after.pos_ == "PROPN" or after.ent_type_):
+            return None  # "the militant group Hezbollah", "jihadi groups the Islamic State"
+        modifiers = [
+            t
+            for c in token.lefts
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.pos_ != "PRON"
+            for t in c.subtree
+        ]
+        if any(t.i in by_token or (t.pos_ == "PROPN" and t.ent_type_ != "NORP") for t in modifiers):
+            return None  # a name: "the Jaish al-Islam group", "Hamas's armed wing"
+        for t in reversed(modifiers):  # the word nearest the noun says most
+            role = self._role_of(t) or self.kb.role_of_noun.get(t.lemma_.lower().rstrip("s"))
+            if role is not None:
+                return role
+        if lemma != "group":
+            return None
+        words = {t.lower_ for t in modifiers}
+        text = " ".join(t.lower_ for t in modifiers).replace(" - ", "-")
+        if words & CIVIC or any(w in text for w in ("anti-war", "antiwar", "pro-democracy")):
+            return "CVL"
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in children)
+        if indefinite and words & SIZES and token.tag_ == "NN":
+            return "CVL"  # "a smaller group protested outside the embassy"
+        return None
+
+    def _spans(
+        self,
+        doc: Doc,
+        heads: list[tuple[int, int, str]],
+        by_token: dict[int, Found],
+        in_names: set[int],
+    ) -> dict[tuple[int, int], tuple[int, int, bool, str]]:
+        """The phrase each role head names, and whether words naming a people we do not know
+        ("Islamist", "Arab") are in it; heads swallowed by another's phrase are left out.
+
+        To the left go the modifiers next to the head ("other ethnic forces", "two militia
+        vessels", "several dozen women") and a count the head hangs from ("tens of thousands
+        of junta supporters", "a group of villagers"); to the right a craft the role crews
+        ("militia vessels") and, for civilians, the place they are of ("residents of Hokkaido").
+        A role noun of another role before the head stops the phrase: "rebel commander" and
+        "junta supporters" stay two, the first naming whom the second serves or backs; one of
+        the same role joins it ("civil society activists", "army commanders").
+        """
+        out: dict[tuple[int, int], tuple[int, int, bool, str]] = {}
+        role_tokens = {i: role for s, e, role in heads for i in range(s, e)}
+        for start, end, role in heads:
+            head = doc[end - 1]
+            last = end
+            if (
+                role in CREWS
+                and head.dep_ == "compound"
+                and head.head.i == end
+                and head.head.lemma_.lower() in CRAFT
+                and head.head.i not in by_token
+            ):
+                head = head.head  # "militia vessels", "navy ships"
+                last = head.i + 1
+            civilians = self.kb.roles[role].kind == "civilians"
+            first = start
+            for child in reversed([c for c in head.lefts if c.i < first]):
+                if child.dep_ not in MODIFIERS or child.right_edge.i != first - 1:
+                    break
+                words = range(child.left_edge.i, child.right_edge.i + 1)
+                if any(
+                    i in by_token
+                    or i in in_names
+                    or doc[i].ent_type_ in NAME_LABELS
+                    or role_tokens.get(i, role) != role
+                    or (doc[i].is_punct and doc[i].text not in ("-", "–"))
+                    for i in words
+                ):
+                    break
+                first = child.left_edge.i
+            first = _counted_from(head, first, by_token)
+            if civilians and last == head.i + 1:
+                last = _of_place(head, last, by_token)
+            people = any(doc[i].ent_type_ == "NORP" for i in range(first, start))
+            out[(start, end)] = (first, last, people, self._irregular(doc, first, start, role))
+        # a head inside another's phrase is a word of it ("junta" in "junta supporters")
+        inner = {
+            key
+            for key in out
+            for other, (first, last, _, _) in out.items()
+            if other != key and first <= key[0] and key[1] <= last
+        }
+        return {key: value for key, value in out.items() if key not in inner}
+
+    def _irregular(self, doc: Doc, first: int, start: int, role: str) -> str:
+        """ "ethnic forces", "tribal fighters", "militant forces" are no state's army."""
+        if role != "MIL":
+            return role
+        for token in doc[first:start]:
+            if token.lower_ in IRREGULAR:
+                return "UAF"
+            other = self._role_of(token)
+            if other in ARMED_ROLES and other != "MIL":
+                return other
+        return role
+
+    def _counted_people(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """A state's people counted are its citizens, not the state: "several hundred South
+        Koreans rallied", "thousands of Afghans fled", "two Americans were killed"."""
+        out: list[Found] = []
+        taken = {i for f in found for i in range(f.start, f.end)}
+        for f in found:
+            head = doc[f.end - 1]
+            if (
+                f.source != "kb"
+                or f.how != "demonym"
+                or f.actor_id not in self.kb.states
+                or head.tag_ not in ("NNPS", "NNS")
+                or head.dep_ in ("compound", "amod", "poss")
+            ):
+                out.append(f)
+                continue
+            first = f.start
+            for child in head.lefts:
+                if child.i < first and (
+                    child.dep_ in ("nummod", "quantmod")
+                    or (child.dep_ in ("amod", "det") and child.lower_ in MANY)
+                ):
+                    first = child.left_edge.i
+            first = _counted_from(head, first, {i: f for i in taken if i < f.start})
+            if first == f.start:
+                out.append(f)
+                continue
+            actor_id = self.kb.sector_id(f.actor_id, "CVL")
+            out.append(Found(first, f.end, "nominal", actor_id, role="CVL", how=f.how))
+        return out
 
     def _owner(self, doc: Doc, head: Token, start: int, by_token: dict[int, Found]) -> Found | None:
         """A known actor in the role noun's phrase: left of it ("Iranian" in "Iranian troops"),
@@ -289,6 +459,113 @@ class Recogniser:
 
 #: Roles whose members coming "from" somewhere unknown make a group of their own.
 ARMED_ROLES = {"MIL", "UAF", "REB"}
+#: Words that make forces irregular: "ethnic forces" are armed groups, not an army.
+IRREGULAR = {"ethnic", "tribal", "clan", "irregular", "militant", "jihadist", "paramilitary"}
+#: Nouns of a body of people that the words before them make an actor ("militant groups").
+COLLECTIVE_HEADS = {"group", "organisation", "organization", "outfit", "faction", "movement"}
+#: Words that make a group one of civil society ("anti-war groups", "women's groups").
+CIVIC = {
+    "peace",
+    "society",
+    "women",
+    "woman",
+    "protest",
+    "campaign",
+    "advocacy",
+    "environmental",
+    "community",
+    "youth",
+    "grassroots",
+    "civic",
+    "feminist",
+    "citizens",
+    "residents",
+    "victims",
+    "families",
+}
+#: Words of size that make "a smaller group" a crowd of its own.
+SIZES = {"small", "smaller", "large", "larger", "big", "bigger", "second", "separate", "tiny"}
+#: Roles that crew craft: "militia vessels", "navy ships", "police boats".
+CREWS = {"MIL", "UAF", "REB", "COP"}
+#: Craft that stand for the people on board when a role names them ("militia vessels").
+CRAFT = {"vessel", "ship", "boat", "speedboat", "trawler", "craft", "aircraft", "plane", "truck"}
+#: Nouns that count people: "tens of thousands of supporters", "a group of villagers".
+COUNTING = {
+    "million",
+    "thousand",
+    "hundred",
+    "dozen",
+    "ten",
+    "score",
+    "number",
+    "group",
+    "handful",
+    "couple",
+    "crowd",
+    "band",
+    "throng",
+    "busload",
+}
+#: Words of number that make a state's people its citizens ("many Iraqis").
+MANY = {"many", "several", "some", "few", "numerous", "dozens", "hundreds", "thousands"}
+#: Dependents on the left of a role noun that say which ones it names.
+MODIFIERS = {"amod", "compound", "nummod", "quantmod", "nmod"}
+#: Entity labels of names a role phrase does not swallow: they are actors or places.
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+#: Nouns of people that name someone new only when held as suspects.
+PERSON_NOUNS = {"man", "woman", "men", "women"}
+#: Verbs whose object is held as a suspect ("police arrested a second man").
+HELD = {"arrest", "detain", "apprehend", "charge", "indict", "jail", "hold", "question"}
+
+
+def _someone_new(token: Token) -> bool:
+    """ "Police arrested a second man": men and women held as suspects are someone new.
+    "The two men" and "his men" are people named before (or fighters), which coreference of
+    persons handles; "killing a woman and her two children" names the civilians hit by the
+    whole phrase, not by its first noun. Men and women who act ("several dozen women
+    gathered") would be actors too, but the event coder does not yet type or aim their acts
+    well enough for them to be kept ("defy the morality police" comes out a rejection)."""
+    if token.lower_ not in PERSON_NOUNS and token.lemma_.lower() not in PERSON_NOUNS:
+        return True
+    if any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or c.dep_ == "poss"
+        for c in token.children
+    ):
+        return False
+    verb = token.head
+    return token.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in HELD
+
+
+def _counted_from(head: Token, first: int, by_token: dict[int, Found]) -> int:
+    """Where a phrase starts when its head is counted: "tens of thousands of junta supporters",
+    "a group of villagers", "dozens of Syrians"."""
+    of = head.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or of.i != first - 1:
+        return first
+    counter = of.head
+    if counter.lemma_.lower() not in COUNTING or counter.i > head.i:
+        return first
+    start = counter.left_edge.i
+    if any(i in by_token for i in range(start, of.i)):
+        return first
+    return start
+
+
+def _of_place(head: Token, last: int, by_token: dict[int, Found]) -> int:
+    """ "residents of Hokkaido": civilians of a place nobody knows as an actor run to its name."""
+    if last >= len(head.doc):
+        return last
+    prep = head.doc[last]
+    if prep.head != head or prep.dep_ != "prep" or prep.lower_ != "of":
+        return last
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if place is None or place.pos_ != "PROPN" or place.i in by_token:
+        return last
+    words = [t for t in place.subtree if t.dep_ == "compound" or t is place]
+    if any(t.i in by_token for t in words) or words[0].i != prep.i + 1:
+        return last
+    return place.i + 1
 
 
 def _phrase_end(place: Token) -> int:
@@ -335,6 +612,12 @@ def _variants(text: str) -> Iterator[str]:
         yield ("the " if text[0] == "T" else "The ") + text[4:]
     if "-" in text:
         yield text.replace("-", " ")
+    if text.split(" ", 1)[0] in _COMPASS and " " in text:  # "eastern European states"
+        yield text[0].lower() + text[1:]
+    province = _PROVINCE.match(text)
+    if province:  # "Islamic State's Sahel Province" is its "Sahel branch" in news
+        for word in ("branch", "affiliate", "province", "wing"):
+            yield f"{province[1]} {word}"
     if _ARTICLE_PREFIX.search(text):
         for particle in ("al-", "Al-", "el-", "El-"):
             yield _ARTICLE_PREFIX.sub(particle, text)

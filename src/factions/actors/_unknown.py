@@ -15,13 +15,34 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def unknown_actor(name: str, label: str) -> Actor:
-    """An actor whose id is ``unk:`` plus the normalised name ("the Free Men" → unk:free-men)."""
+    """An actor whose id is ``unk:`` plus the normalised name ("the Free Men" → unk:free-men).
+
+    People named by who they are and what they do ("Arab militias", "Rohingya refugees") are
+    of the kind their role noun says, when that role is no organ of a state.
+    """
     clean = _LEADING_THE.sub("", " ".join(name.split()))
     folded = unicodedata.normalize("NFKD", clean).encode("ascii", "ignore").decode().lower()
     slug = _NON_WORD.sub("-", folded).strip("-") or "unnamed"
-    return Actor(
-        actor_id=f"unk:{slug}",
-        name=clean,
-        kind=ACTOR_LABELS.get(label, "unknown"),
-        known=False,
+    kind = (_kind_of_role_noun(folded) if label == "NORP" else None) or ACTOR_LABELS.get(
+        label, "unknown"
     )
+    return Actor(actor_id=f"unk:{slug}", name=clean, kind=kind, known=False)
+
+
+def _kind_of_role_noun(name: str) -> str | None:
+    """The kind of the role whose noun ends ``name`` ("militias" → armed_group), if any."""
+    from factions.actors._kb import load_actors
+
+    words = name.split()
+    if len(words) < 2:
+        return None
+    kb = load_actors()
+    last = words[-1]
+    for form in (last, last[:-1], last[:-2], last[:-3] + "y", last[:-2] + "an"):
+        if not form:
+            continue
+        code = kb.role_of_noun.get(form)
+        if code is not None:
+            role = kb.roles[code]
+            return None if role.organ else role.kind
+    return None
