@@ -596,3 +596,17 @@ def test_both_sides_are_the_states_not_the_organs_that_fought(pipeline: Pipeline
     )
     urged = {e.target.id for e in events if e.plover == "REQUEST" and e.target}
     assert urged == {"IND", "PAK"}
+
+
+def test_a_hostile_act_made_conditional_on_another_party_threatens_it(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Ankara warned that the United States would keep arming the YPG if Turkey attacked "
+        "Kobani, officials said.",
+    )
+    assert ("USA", "THREATEN", "TUR") in pairs(events)
+    events = code(pipeline, "Israel said it would strike Hezbollah if the group fired rockets.")
+    assert ("ISR", "THREATEN", "HEZBOLLAH") in pairs(events)
+    assert not any(e.plover == "ASSAULT" and e.target for e in events if e.trigger == "strike")
+    offer = code(pipeline, "Berlin would send Taurus missiles if Kyiv asked.")
+    assert not any(e.plover == "THREATEN" for e in offer)

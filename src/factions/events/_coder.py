@@ -199,6 +199,8 @@ class _Memory:
     sides: tuple[Mention, Mention] | None = None
     """The two parties "both sides" means ("urged both sides"): the pair of parties most
     often at each other in the document so far, the first such on a tie (the lead's)."""
+    codings: dict[int, Coding] = field(default_factory=dict)
+    """The coding of each trigger of the block being coded, by token index."""
     _pairs: Counter[frozenset[str]] = field(default_factory=Counter)
     _sides: frozenset[str] | None = None
     _side_mention: dict[str, Mention] = field(default_factory=dict)
@@ -318,7 +320,9 @@ class RuleEventCoder:
             hi = bisect.bisect_left(mention_starts, block.offset + len(block.doc.text) + 1)
             token_mentions = _token_mentions(block, ordered[lo:hi])
             self._remember_acts(block, token_mentions, memory)
-            for candidate in self._candidates(block):
+            candidates = self._candidates(block)
+            memory.codings = {c.trigger.i: c.coding for c in candidates}
+            for candidate in candidates:
                 for event in self._events(
                     document,
                     block,
@@ -820,6 +824,17 @@ class RuleEventCoder:
         how = stance(trigger)
         if _asked_of_another(trigger):
             return []  # "urged both sides to respect the truce": the urging is the event
+        threatened = _conditioned_on(
+            trigger, sources[0], candidate.coding, how, token_mentions, memory.codings
+        )
+        threatened = (
+            threatened
+            if threatened is not None and not _same_side(sources[0], threatened, actors)
+            else None
+        )
+        threat = self._threat(candidate.coding) if threatened is not None else None
+        if threat is not None and threatened is not None and (not targets or own):
+            targets, own = [threatened], False  # "would void the deal if they failed to"
         if not how.negated:
             memory.doers[candidate.coding.plover] = sources[0]
             if candidate.coding.plover in JUDGED_ACTS:  # acts, not words, are what is judged
@@ -880,6 +895,13 @@ class RuleEventCoder:
                 coding = candidate.coding
                 if repression is not None and _represses(source, target, actors):
                     coding = repression  # "police fired tear gas at protesters": CAMEO 17
+                if (
+                    threat is not None
+                    and threatened is not None
+                    and target is not None
+                    and target.actor_id == threatened.actor_id
+                ):  # "would strike Hezbollah if the group fired rockets": the threat, not a strike
+                    coding, modality = threat, "asserted"
                 confidence = candidate.base - MODALITY_PENALTY[modality]
                 confidence -= 0.1 * sum(
                     m is not None and m.label in INDIRECT_LABELS for m in (source, target)
@@ -913,7 +935,36 @@ class RuleEventCoder:
                         doc_ref=document.ref,
                     )
                 )
+        if (
+            threat is not None
+            and threatened is not None
+            and threatened.actor_id not in {t.actor_id for t in targets if t is not None}
+        ):
+            events += [  # "would keep defending Afghan forces if the Taliban attacked them"
+                replace(
+                    e,
+                    target=_ref(threatened, actors, block),
+                    plover=threat.plover,
+                    plover_mode=threat.mode,
+                    cameo=threat.cameo,
+                    quad_class=threat.quad_class,
+                    goldstein=threat.goldstein,
+                    negated=False,
+                    modality="asserted",
+                    confidence=max(0.05, e.confidence - 0.1),
+                )
+                for e in events[:1]
+            ]
         return events
+
+    def _threat(self, act: Coding) -> Coding | None:
+        """How a conditional act is coded as the threat it makes: with force (138) if the
+        act is violent, else a threat not specified (130)."""
+        cameo = THREAT_OF_FORCE if act.plover in ("ASSAULT", "MOBILIZE") else THREAT
+        code = self.lexicon.codes.get(cameo)
+        if code is None:
+            return None
+        return Coding("THREATEN", None, cameo, quad_class(cameo), code.goldstein)
 
 
 _M = TypeVar("_M", Mention, Mention | None)
@@ -1133,6 +1184,56 @@ def _asked_of_another(trigger: Token) -> bool:
     return any(c.dep_ in ("dobj", "obj") for c in asker.children) or any(
         p.dep_ == "prep" and p.lower_ == "on" for p in asker.children
     )  # "urged Iran to…", "called on Iran to…"; not "asked to join"
+
+
+#: CAMEO 130 "threaten, not specified" and 138 "threaten with military force".
+THREAT, THREAT_OF_FORCE = "130", "138"
+#: Conditions that are a failure or refusal of the other party ("if they failed to").
+FAILING = {"fail", "refuse", "reject", "violate", "breach", "ignore", "defy", "cross"}
+#: Verbs of restraint whose negation announces the act ("would not hesitate to void").
+RESTRAINT = {"hesitate", "shy", "rule", "exclude"}
+
+
+def _conditioned_on(
+    trigger: Token,
+    source: Mention,
+    act: Coding,
+    how: Stance,
+    mentions: dict[int, Mention],
+    codings: dict[int, Coding],
+) -> Mention | None:
+    """The party an act is made conditional on, when that makes it a threat: "would void the
+    agreement if they failed to", "would keep defending Afghan forces if the Taliban attacked
+    them", "will respond unless Israel withdraws". The act must be hostile, or the condition
+    an attack or a failure of the other party; a conditional offer ("would send missiles if
+    Kyiv asked") threatens no one, and a weapon noun ("missiles") is no act by itself."""
+    verb = clause_verb(trigger)
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "conj") and len(chain) < 4:
+        chain.append(chain[-1].head)  # "would not hesitate to void…, if…"
+    if how.negated and not any(v.lemma_.lower() in RESTRAINT for v in chain):
+        return None
+    for clause in chain:
+        for cond in clause.children:
+            if cond.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children
+            ):
+                continue
+            if trigger.i in {t.i for t in cond.subtree}:
+                return None  # the trigger is the condition, not the consequence
+            condition = codings.get(cond.i)
+            hostile = (
+                (act.quad_class >= 3 and act.plover != "MOBILIZE" and trigger.pos_ == "VERB")
+                or cond.lemma_.lower() in FAILING
+                or (condition is not None and condition.quad_class >= 3)
+            )
+            if not hostile:
+                return None
+            for subject in subjects(cond):
+                found = _mention_of(subject, mentions)
+                if found is not None and found.actor_id != source.actor_id:
+                    return found
+    return None
 
 
 def _doer(noun: Token, mentions: dict[int, Mention]) -> Mention | None:
