@@ -610,3 +610,11 @@ def test_a_hostile_act_made_conditional_on_another_party_threatens_it(pipeline: 
     assert not any(e.plover == "ASSAULT" and e.target for e in events if e.trigger == "strike")
     offer = code(pipeline, "Berlin would send Taurus missiles if Kyiv asked.")
     assert not any(e.plover == "THREATEN" for e in offer)
+
+
+def test_rejecting_that_accusation_answers_whoever_made_it(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Baku accused Yerevan of shelling its villages. Yerevan has rejected that accusation.",
+    )
+    assert ("ARMGOV", "REJECT", "AZEGOV") in pairs(events)

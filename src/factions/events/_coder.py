@@ -722,6 +722,7 @@ class RuleEventCoder:
                     self._event_anaphor(token, memory.doers)
                     or self._move_of(token, token_mentions)
                     or _definite_act(token, memory)
+                    or _definite_claim(token, memory)
                 )
             if found is not None:
                 targets.append(found)
@@ -1072,6 +1073,30 @@ def _definite_act(noun: Token, memory: _Memory) -> Mention | None:
     if before not in DEFINITE and not any(c.lower_ in DEFINITE for c in noun.children):
         return None
     return memory.acts.get(noun.lemma_.lower())
+
+
+#: Nouns that take up an earlier accusation or demand: "rejected that accusation",
+#: "dismissed the demands" answer whoever last made one.
+CLAIM_TYPES = {
+    "accusation": "ACCUSE",
+    "allegation": "ACCUSE",
+    "charge": "ACCUSE",
+    "criticism": "ACCUSE",
+    "demand": "REQUEST",
+    "ultimatum": "REQUEST",
+    "appeal": "REQUEST",
+}
+
+
+def _definite_claim(noun: Token, memory: _Memory) -> Mention | None:
+    """ "The TPLF has rejected that accusation": the maker of the latest accusation."""
+    kind = CLAIM_TYPES.get(noun.lemma_.lower())
+    if kind is None or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those")
+        for c in noun.children
+    ):
+        return None
+    return memory.doers.get(kind)
 
 
 def _predicate(verb: Token) -> Token | None:
