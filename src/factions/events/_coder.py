@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from factions._boilerplate import CAPTION, DATELINE, FURNITURE
 from factions.events._arguments import (
-    COPULAS,
-    agents,
     clausal_targets,
     complement_targets,
     direct_objects,
@@ -40,10 +38,38 @@ from factions.events._lexicon import (
     quad_class,
 )
 from factions.events._modality import Stance, stance
+from factions.events._parties import (
+    ANAPHORA,
+    CONFLICT_NOUNS,
+    as_state,
+    combatant,
+    held_by,
+    is_state,
+    mention_of,
+    party_of,
+    same_side,
+    siblings,
+)
 from factions.events._phrase import EXPANDABLE, phrase_of
+from factions.events._targets import (
+    THREAT,
+    THREAT_OF_FORCE,
+    asked_of_another,
+    border_target,
+    commented_object,
+    conditioned_on,
+    facility_owners,
+    left_from,
+    own_objects_only,
+    parties_over_places,
+    purpose_targets,
+    set_beside,
+    site,
+    warned_party,
+)
 from factions.events._when import SentenceTimes, When, block_times, news_span
 from factions.events._where import SentencePlaces
-from factions.nlp import Block, clause_verb
+from factions.nlp import Block
 from factions.records import (
     Actor,
     ActorRef,
@@ -62,12 +88,6 @@ if TYPE_CHECKING:
 INDIRECT_LABELS = {"PRONOUN", "DESCRIPTION", "ROLE"}
 #: Particles the parser may label as adverbs.
 PARTICLES = {"back", "out", "off", "down", "up", "over", "away", "in"}
-#: Prefix of the ids of actors the knowledge base does not know.
-UNKNOWN = "unk:"
-#: The label of a town or province that stands for the state it lies in ("seized Goma").
-PLACE = "PLACE"
-#: Mentions that only point back to an earlier name.
-ANAPHORA = {"PRONOUN", "DESCRIPTION"}
 #: Links that make an argument non-local (shared subject, relative clause, participle).
 LONG_LINKS = {"relcl", "acl", "xcomp", "advcl", "conj", "pcomp"}
 #: Reactions to another event: only these may point back to it ("condemned the attack").
@@ -103,27 +123,6 @@ SIDED = {
 }
 #: Links of a clause that comments on the one it hangs from and may share its addressee.
 SIDE_CLAUSES = {"advcl", "conj"}
-#: Nouns whose compound name is the organisation itself ("the Congress party"), even one
-#: we do not know.
-ORGANISATION_HEADS = {
-    "party",
-    "group",
-    "movement",
-    "front",
-    "alliance",
-    "militia",
-    "council",
-    "committee",
-    "union",
-    "association",
-    "coalition",
-    "organisation",
-    "organization",
-    "brigade",
-    "battalion",
-    "faction",
-    "network",
-}
 #: Light verbs that make their noun mutual ("exchanged fire", "traded blows").
 EXCHANGES = {"exchange", "trade"}
 #: Prepositions by which an object noun names the other party ("talks with X").
@@ -211,13 +210,13 @@ class _Memory:
     def add_sides(self, first: Mention, second: Mention, actors: dict[str, Actor]) -> None:
         """Count a two-sided event; a state's organs and the state are one side, which the
         state itself stands for once it has been named ("India", not "Indian soldiers")."""
-        a, b = _party(first, actors), _party(second, actors)
+        a, b = party_of(first, actors), party_of(second, actors)
         if a == b:
             return  # one state's organs at odds are not two sides of a war
         for party, mention in ((a, first), (b, second)):
             known = self._side_mention.get(party)
-            if known is None or (_is_state(mention, actors) and not _is_state(known, actors)):
-                self._side_mention[party] = _as_state(mention, actors)
+            if known is None or (is_state(mention, actors) and not is_state(known, actors)):
+                self._side_mention[party] = as_state(mention, actors)
         pair = frozenset((a, b))
         self._pairs[pair] += 1
         if self._sides is None or self._pairs[pair] > self._pairs[self._sides]:
@@ -229,16 +228,16 @@ class _Memory:
             self.sides = (self._side_mention[x], self._side_mention[y])
 
     def add_foes(self, first: Mention, second: Mention, actors: dict[str, Actor]) -> None:
-        if not (_combatant(first, actors) and _combatant(second, actors)):
+        if not (combatant(first, actors) and combatant(second, actors)):
             return  # civilians and unnamed roles are victims or bystanders, not a side
-        a, b = _party(first, actors), _party(second, actors)
+        a, b = party_of(first, actors), party_of(second, actors)
         self._foes.setdefault(a, Counter())[b] += 1
         self._foes.setdefault(b, Counter())[a] += 1
         self._party_mention[a], self._party_mention[b] = first, second
 
     def foe_of(self, source: Mention, actors: dict[str, Actor]) -> Mention | None:
         """Whom the source has been at odds with most in the document so far, if anyone."""
-        foes = self._foes.get(_party(source, actors))
+        foes = self._foes.get(party_of(source, actors))
         if not foes:
             return None
         return self._party_mention[foes.most_common(1)[0][0]]
@@ -516,7 +515,7 @@ class RuleEventCoder:
                 and token.dep_ == "dobj"
                 and token.head.lemma_.lower() in self.lexicon.light_verbs
             ):  # "carried out its test", not "called the test unacceptable"
-                doers = [m for t in subjects(token.head) if (m := _mention_of(t, mentions))]
+                doers = [m for t in subjects(token.head) if (m := mention_of(t, mentions))]
                 doer = doers[0] if doers else None
             if doer is not None:
                 memory.acts[token.lemma_.lower()] = doer
@@ -531,7 +530,7 @@ class RuleEventCoder:
         claim = lemma in judgements.claims
         if not claim and (lemma not in judgements.events or noun.dep_ == "conj"):
             return None
-        if not _set_beside(noun):
+        if not set_beside(noun):
             return None
         act = noun.head
         while claim and act.dep_ in ("ccomp", "xcomp") and act.head.pos_ in ("VERB", "AUX"):
@@ -540,7 +539,7 @@ class RuleEventCoder:
             if not claim:
                 return None
             act = noun.sent.root  # the parser may hang the noun on a noun of the clause
-        doers = [m for t in subjects(act) if (m := _mention_of(t, mentions))]
+        doers = [m for t in subjects(act) if (m := mention_of(t, mentions))]
         return doers[0] if doers else None
 
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
@@ -689,13 +688,13 @@ class RuleEventCoder:
             m
             for t in candidate.sources
             for m in _named_members(t, token_mentions, actors)
-            or filter(None, [_mention_of(t, token_mentions)])
+            or filter(None, [mention_of(t, token_mentions)])
         ]
         if sources and candidate.trigger.pos_ == "VERB":
             sources += [
                 m
                 for t in members(candidate.trigger)
-                if (m := _mention_of(t, token_mentions)) is not None
+                if (m := mention_of(t, token_mentions)) is not None
             ]
         here = (block.offset, candidate.trigger.sent.start)
         targets: list[Mention | None] = list(_both_sides(candidate.targets, memory) or [])
@@ -711,11 +710,11 @@ class RuleEventCoder:
             mutual = candidate.coding.plover in SYMMETRIC
         reacts = candidate.coding.plover in REACTIONS
         for token in candidate.targets if not targets else ():
-            found = _mention_of(token, token_mentions)
+            found = mention_of(token, token_mentions)
             if candidate.judged_event and (found is None or found.label in ANAPHORA):
                 found = memory.hostile.get(candidate.judged_event == HOSTILE_JUDGEMENT)
             if found is None and candidate.coding.plover in PHYSICAL:
-                targets += _site(token, token_mentions, actors)  # "struck depots in Ryazan"
+                targets += site(token, token_mentions, actors)  # "struck depots in Ryazan"
                 continue
             if found is None and reacts:
                 found = (
@@ -729,8 +728,8 @@ class RuleEventCoder:
                 targets += _modifier_conjuncts(token, found, token_mentions)
         trigger = candidate.trigger
         if not targets and sources and candidate.coding.plover in PHYSICAL:
-            targets += _facility_owners(trigger, sources[0], token_mentions, actors)
-        targets = _parties_over_places(targets)
+            targets += facility_owners(trigger, sources[0], token_mentions, actors)
+        targets = parties_over_places(targets)
         if (
             not targets
             and sources
@@ -738,7 +737,7 @@ class RuleEventCoder:
             and candidate.coding.plover in APPEALS
             and any(t.lemma_.lower() in CALMING for t in candidate.targets)
         ):  # "China called for restraint": addressed to the parties to the fight
-            targets = [s for s in memory.sides if not _same_side(sources[0], s, actors)]
+            targets = [s for s in memory.sides if not same_side(sources[0], s, actors)]
         if (
             not targets
             and candidate.coding.plover in ADDRESSED
@@ -747,18 +746,18 @@ class RuleEventCoder:
         ):  # "blamed the separatists" names its own addressee, even one we do not know
             # "rejected the ultimatum and warned that…": the same addressee
             aimed = memory.aimed.get((block.offset, trigger.head.i))
-            targets += aimed or _commented_object(trigger, token_mentions)
+            targets += aimed or commented_object(trigger, token_mentions)
         if (
             candidate.coding.plover == "THREATEN"
             and sources
-            and not any(t is not None and not _same_side(sources[0], t, actors) for t in targets)
+            and not any(t is not None and not same_side(sources[0], t, actors) for t in targets)
         ):  # "warned that its fighters would resist as long as Israel…": Israel
             warned: list[Mention | None] = list(
-                _warned(trigger, sources[0], token_mentions, actors)
+                warned_party(trigger, sources[0], token_mentions, actors)
             )
             targets = warned or targets
         if not targets and candidate.coding.plover == "PROTEST":
-            targets += _purpose_targets(trigger, token_mentions)  # "rallied to denounce X"
+            targets += purpose_targets(trigger, token_mentions)  # "rallied to denounce X"
         reciprocal = not targets and len({m.actor_id for m in sources}) > 1
         if reciprocal and (
             candidate.mutual
@@ -774,23 +773,23 @@ class RuleEventCoder:
         ):  # "X and Y clashed", "exchanged fire"; but "X and Y led the offensive" together
             targets = list(sources)  # "Ethiopia and the TPLF agreed…": each with the other
             mutual = candidate.coding.plover in SYMMETRIC  # but "accused each other": each
-            if _siblings(sources, actors):
+            if siblings(sources, actors):
                 return []  # "the government and the army agreed…": one side, together
         implied = False
         own = bool(targets) and all(
             t is not None
             and all(
-                _same_side(s, t, actors) or _held_by(t, s, block, token_mentions, actors)
+                same_side(s, t, actors) or held_by(t, s, block, token_mentions, actors)
                 for s in sources
             )
             for t in targets
         )  # "reinforced its positions": its own, so aimed at someone unnamed
         if (not targets or own) and sources and candidate.coding.plover == "MOBILIZE":
-            facing = _border_target(trigger, sources[0], token_mentions, actors)
+            facing = border_target(trigger, sources[0], token_mentions, actors)
             if facing is not None:  # "massed troops near the Ukrainian border"
                 targets, own = [facing], False
         if own and sources and candidate.coding.plover == "RETREAT":
-            left = _left_from(trigger, sources[0], token_mentions, actors)
+            left = left_from(trigger, sources[0], token_mentions, actors)
             if left is not None:  # "a drawdown of its forces from Iraq"
                 targets, own = [left], False
         if (
@@ -801,7 +800,7 @@ class RuleEventCoder:
                 or (own and candidate.coding.plover in IMPLIED_WHEN_OWN)
             )
             and trigger.pos_ == "VERB"
-            and _own_objects_only(trigger)
+            and own_objects_only(trigger)
         ):
             sibling = memory.aimed.get((block.offset, trigger.head.i))
             foe = (
@@ -823,14 +822,14 @@ class RuleEventCoder:
         if named_targets:
             memory.aimed[(block.offset, trigger.i)] = named_targets
         how = stance(trigger)
-        if _asked_of_another(trigger):
+        if asked_of_another(trigger):
             return []  # "urged both sides to respect the truce": the urging is the event
-        threatened = _conditioned_on(
+        threatened = conditioned_on(
             trigger, sources[0], candidate.coding, how, token_mentions, memory.codings
         )
         threatened = (
             threatened
-            if threatened is not None and not _same_side(sources[0], threatened, actors)
+            if threatened is not None and not same_side(sources[0], threatened, actors)
             else None
         )
         threat = self._threat(candidate.coding) if threatened is not None else None
@@ -870,8 +869,8 @@ class RuleEventCoder:
                         continue  # "X and Y met" is one meeting
                     coded.add(couple)
                 if target is not None and (
-                    _same_side(source, target, actors)
-                    or _held_by(target, source, block, token_mentions, actors)
+                    same_side(source, target, actors)
+                    or held_by(target, source, block, token_mentions, actors)
                 ):
                     continue  # "Moscow pulled its forces back": not an act against them
                 if nominal and target is not None and {source.label, target.label} <= ANAPHORA:
@@ -1056,14 +1055,6 @@ def _token_mentions(block: Block, mentions: Sequence[Mention]) -> dict[int, Ment
     return out
 
 
-#: Nouns that name a conflict, not a party to it: "intervened in the Syrian civil war" is not
-#: an act against Syria.
-CONFLICT_NOUNS = {"war", "conflict", "crisis", "revolution", "uprising", "insurgency", "fighting"}
-#: Nouns of time: "in its fifth year" names no party either.
-TIME_NOUNS = {"year", "month", "week", "day", "decade", "anniversary", "hour", "time"}
-NON_PARTIES = CONFLICT_NOUNS | TIME_NOUNS
-
-
 DEFINITE = {"the", "this", "that"}
 
 
@@ -1128,226 +1119,6 @@ def _predicate_words(predicate: Token) -> list[str]:
     return words
 
 
-def _warned(
-    trigger: Token, source: Mention, mentions: dict[int, Mention], actors: dict[str, Actor]
-) -> list[Mention]:
-    """The first party other than the warner's own named in what a warning says."""
-    for child in trigger.children:
-        if child.dep_ != "ccomp" or child.lemma_.lower() in COPULAS:
-            continue  # "warned that Kabul would become a graveyard" names a place
-        for token in child.subtree:
-            found = mentions.get(token.i)
-            if (
-                found is not None
-                and found.label not in ANAPHORA
-                and found.label != "ROLE"  # "could use force": force is a means, no party
-                and not _same_side(source, found, actors)
-                and not _in_locative(token)
-            ):
-                return [found]
-    return []
-
-
-def _in_locative(token: Token) -> bool:
-    """ "in Europe", "near the border": a place here, not a party."""
-    head = token.head
-    return token.dep_ == "pobj" and head.lower_ in ("in", "near", "at", "across", "inside")
-
-
-def _purpose_targets(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
-    """Whom a protest is against, from its purpose: "rallied in Seoul *to denounce the
-    North's test*", "marched to demand the release of…"."""
-    for child in trigger.children:
-        if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
-            heads = objects(child) or prepositional(child, {"against", "at", "on"})
-            found = [m for t in heads if (m := _mention_of(t, mentions) or _doer(t, mentions))]
-            if found:
-                return found
-    return []
-
-
-#: Verbs that ask someone else to act; the act asked for has not happened, and is coded only
-#: as the request (the convention of our sentence set and gold files).
-ASKING = {
-    "urge",
-    "ask",
-    "call",
-    "demand",
-    "press",
-    "appeal",
-    "implore",
-    "tell",
-    "request",
-    "encourage",
-    "invite",
-    "pressure",
-    "push",
-}
-
-
-#: Those of them whose "that" clause is asked for, not reported.
-ASKING_THAT = {"demand", "ask", "urge", "request"}
-
-
-def _asked_of_another(trigger: Token) -> bool:
-    """ "urged Israel *to freeze* settlements", "demanded that Kigali *withdraw*", "called on
-    the army *to abandon* Maduro": an act someone else is asked to do."""
-    verb = clause_verb(trigger)
-    while (
-        verb.dep_ == "conj"
-        and verb.head.i != verb.i
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    ):
-        verb = verb.head  # "urged Iran to halt enrichment and allow inspectors in"
-    if verb.dep_ not in ("xcomp", "ccomp") or verb.head.lemma_.lower() not in ASKING:
-        return False
-    if verb.dep_ == "ccomp":  # "demanded that Kigali withdraw": a subject of its own
-        return verb.head.lemma_.lower() in ASKING_THAT and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
-        )  # but "told reporters that Riyadh was arming them" reports an act
-    asker = verb.head
-    return any(c.dep_ in ("dobj", "obj") for c in asker.children) or any(
-        p.dep_ == "prep" and p.lower_ == "on" for p in asker.children
-    )  # "urged Iran to…", "called on Iran to…"; not "asked to join"
-
-
-#: CAMEO 130 "threaten, not specified" and 138 "threaten with military force".
-THREAT, THREAT_OF_FORCE = "130", "138"
-#: Conditions that are a failure or refusal of the other party ("if they failed to").
-FAILING = {"fail", "refuse", "reject", "violate", "breach", "ignore", "defy", "cross"}
-#: Verbs of restraint whose negation announces the act ("would not hesitate to void").
-RESTRAINT = {"hesitate", "shy", "rule", "exclude"}
-
-
-def _conditioned_on(
-    trigger: Token,
-    source: Mention,
-    act: Coding,
-    how: Stance,
-    mentions: dict[int, Mention],
-    codings: dict[int, Coding],
-) -> Mention | None:
-    """The party an act is made conditional on, when that makes it a threat: "would void the
-    agreement if they failed to", "would keep defending Afghan forces if the Taliban attacked
-    them", "will respond unless Israel withdraws". The act must be hostile, or the condition
-    an attack or a failure of the other party; a conditional offer ("would send missiles if
-    Kyiv asked") threatens no one, and a weapon noun ("missiles") is no act by itself."""
-    verb = clause_verb(trigger)
-    chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "conj") and len(chain) < 4:
-        chain.append(chain[-1].head)  # "would not hesitate to void…, if…"
-    if how.negated and not any(v.lemma_.lower() in RESTRAINT for v in chain):
-        return None
-    for clause in chain:
-        for cond in clause.children:
-            if cond.dep_ != "advcl" or not any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children
-            ):
-                continue
-            if trigger.i in {t.i for t in cond.subtree}:
-                return None  # the trigger is the condition, not the consequence
-            condition = codings.get(cond.i)
-            hostile = (
-                (act.quad_class >= 3 and act.plover != "MOBILIZE" and trigger.pos_ == "VERB")
-                or cond.lemma_.lower() in FAILING
-                or (condition is not None and condition.quad_class >= 3)
-            )
-            if not hostile:
-                return None
-            for subject in subjects(cond):
-                found = _mention_of(subject, mentions)
-                if found is not None and found.actor_id != source.actor_id:
-                    return found
-    return None
-
-
-def _doer(noun: Token, mentions: dict[int, Mention]) -> Mention | None:
-    """Whose act a noun names, by its possessor: "the North's test", "Russia's annexation"."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return _mention_of(child, mentions)
-    return None
-
-
-#: Nouns of a line between states: troops massed "near the Ukrainian border" face Ukraine.
-BORDER_NOUNS = {"border", "frontier", "boundary"}
-
-
-def _border_target(
-    trigger: Token, source: Mention, mentions: dict[int, Mention], actors: dict[str, Actor]
-) -> Mention | None:
-    """The other state on the border a deployment is on: "near the Ukrainian border", "along
-    its border with Niger", "on Poland's frontier"."""
-    for token in trigger.subtree:
-        if token.lemma_.lower() not in BORDER_NOUNS or token.dep_ != "pobj":
-            continue
-        candidates = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
-        candidates += prepositional(token, {"with"})
-        for candidate in candidates:
-            found = _mention_of(candidate, mentions)
-            if found is not None and not _same_side(source, found, actors):
-                return found
-    return None
-
-
-def _commented_object(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
-    """The actor named by the object of the clause a participle comments on, if the trigger
-    says nothing of its own addressee and that object names one."""
-    if any(c.dep_ in ("dobj", "dative") for c in trigger.children):
-        return []
-    for child in trigger.head.children:
-        if child.dep_ == "dobj":
-            owner = next((g for g in child.children if g.dep_ == "poss"), None)
-            found = _mention_of(child, mentions) or (mentions.get(owner.i) if owner else None)
-            return [found] if found is not None else []  # "recalled Russia's war, warning…"
-    return []
-
-
-def _mention_of(token: Token, mentions: dict[int, Mention], _depth: int = 0) -> Mention | None:
-    """The actor an argument head names: itself, or a name attached to it."""
-    found = mentions.get(token.i)
-    if found is not None:
-        return found
-    if token.lemma_.lower() in NON_PARTIES:
-        return None
-    for child in token.children:
-        if child.dep_ == "appos" and child.i in mentions:
-            return mentions[child.i]
-    if token.lemma_.lower() in ORGANISATION_HEADS:  # "India's opposition Congress party"
-        for child in reversed(list(token.lefts)):  # the name nearest the noun
-            if child.dep_ == "compound" and child.i in mentions:
-                return mentions[child.i]
-    for child in token.children:
-        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in mentions:
-            found = mentions[child.i]
-            if child.dep_ == "poss" or not (found.actor_id or "").startswith(UNKNOWN):
-                return found  # "the Hodeidah agreement" is no act on a place called Hodeidah
-    if token.tag_ == "VBG":  # "Ukrainian shelling killed…": the shelling's doer
-        for child in token.children:
-            if child.dep_ == "nsubj" and child.i in mentions:
-                return mentions[child.i]
-    for child in token.children:  # "shells fired by Congolese forces landed…": the firer
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            for agent in agents(child):
-                if agent.i in mentions:
-                    return mentions[agent.i]
-    for child in token.children:  # "the visit by Pelosi", "a proposal from France"
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            for grand in child.children:
-                if grand.dep_ == "pobj" and grand.i in mentions:
-                    return mentions[grand.i]
-    for child in token.children:  # "the capture of a Russian soldier"
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for grand in child.children:
-                if grand.dep_ == "pobj" and grand.i in mentions:
-                    return mentions[grand.i]
-                if grand.dep_ == "pobj" and _depth < 1:  # "imports of Ukrainian products"
-                    found = _mention_of(grand, mentions, _depth + 1)
-                    if found is not None:
-                        return found
-    return None
-
-
 #: How many text blocks from the top make the lead.
 LEAD_BLOCKS = 2
 
@@ -1371,100 +1142,6 @@ def _news_day(
 #: "both sides", "the two parties", "the warring sides": the parties of the latest two-sided event.
 SIDES = {"side", "party"}
 SIDE_MARKERS = {"both", "two", "warring", "opposing", "rival"}
-
-
-STATE_KINDS = {"state", "government", "military", "police"}
-
-
-def _as_state(mention: Mention, actors: dict[str, Actor]) -> Mention:
-    """The state a state organ belongs to, when the document names that state: "both armies"
-    after "Pakistani soldiers" and "Pakistan" are Pakistan's."""
-    actor = actors.get(mention.actor_id or "")
-    if actor is None or actor.kind == "state" or actor.kind not in STATE_KINDS:
-        return mention
-    state = next(
-        (a for a in actors.values() if a.kind == "state" and a.country == actor.country), None
-    )
-    if state is None:
-        return mention
-    return replace(mention, actor_id=state.actor_id, code=state.code)
-
-
-def _is_state(mention: Mention, actors: dict[str, Actor]) -> bool:
-    actor = actors.get(mention.actor_id or "")
-    return actor is not None and actor.kind == "state"
-
-
-OWN = {"its", "their", "his", "her", "our"}
-
-
-def _held_by(
-    target: Mention,
-    source: Mention,
-    block: Block,
-    mentions: dict[int, Mention],
-    actors: dict[str, Actor],
-) -> bool:
-    """ "Washington will cut *its* forces": the target is the doer's own, by the possessive."""
-    span = block.doc.char_span(
-        target.start - block.offset, target.end - block.offset, alignment_mode="expand"
-    )
-    if span is None or not len(span):
-        return False
-    for child in span.root.children:
-        if child.dep_ == "poss" and child.lower_ in OWN:
-            owner = mentions.get(child.i)
-            return owner is not None and _party(owner, actors) == _party(source, actors)
-    return False
-
-
-def _set_beside(noun: Token) -> bool:
-    """A noun set off by a comma after a clause ("…, a move Kiev called pressure")."""
-    before = noun.left_edge.i - 1
-    return before > noun.sent.start and noun.doc[before].text in {",", "—", "–", ";"}
-
-
-def _left_from(
-    trigger: Token, source: Mention, mentions: dict[int, Mention], actors: dict[str, Actor]
-) -> Mention | None:
-    """Whom a withdrawal leaves: the other party after "from" in the trigger's phrase."""
-    for token in trigger.subtree:
-        if token.dep_ == "prep" and token.lower_ == "from":
-            for pobj in token.children:
-                found = _mention_of(pobj, mentions) if pobj.dep_ == "pobj" else None
-                if found is not None and not _same_side(source, found, actors):
-                    return found
-    return None
-
-
-def _own_objects_only(verb: Token) -> bool:
-    """No object, or only the doer's own ("reinforced *its* positions", "kept *its*
-    airspace closed"): the act is aimed at someone the sentence does not name. "cut *the*
-    road" is about the road."""
-    return all(
-        any(c.dep_ == "poss" and c.lower_ in OWN for c in obj.children)
-        for obj in direct_objects(verb)
-    )
-
-
-#: Kinds of actors that are not a side in a conflict.
-BYSTANDERS = {"civilians", "media", "business", "ngo", "religious"}
-
-
-def _combatant(mention: Mention, actors: dict[str, Actor]) -> bool:
-    """A named party that can be a side: not civilians, not a role with no owner."""
-    actor = actors.get(mention.actor_id or "")
-    if actor is None or actor.kind in BYSTANDERS:
-        return False
-    return bool(actor.country) or actor.kind not in STATE_KINDS
-
-
-def _party(mention: Mention, actors: dict[str, Actor]) -> str:
-    """A state's organs are one party in a conflict; anyone else is their own."""
-    actor = actors.get(mention.actor_id or "")
-    if actor is not None and actor.kind in STATE_KINDS and actor.country:
-        return actor.country
-    return mention.actor_id or mention.text
 
 
 def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | None:
@@ -1502,81 +1179,6 @@ def _they(tokens: Sequence[Token]) -> bool:
     return any(t.lower_ in ("them", "they") for t in tokens)
 
 
-#: Prepositions that place a facility ("a depot near Latakia", "the market in Nyala").
-SITE_PREPS = {"in", "near", "at", "around", "outside"}
-
-
-def _site(token: Token, mentions: dict[int, Mention], actors: dict[str, Actor]) -> list[Mention]:
-    """The towns or country a target that names no one lies in: "struck oil refineries *in
-    Ryazan and Volgograd*" is a strike on Russia's soil; the thing hit is not an actor, its
-    place is. The place may hang off the object or, as the parser often has it, the verb."""
-    if token.lemma_.lower() in NON_PARTIES:
-        return []  # "crushed the uprising in Hama": the uprising, not the town
-    heads = [token, token.head] if token.dep_ in ("dobj", "obj", "nsubjpass") else [token]
-    for head in heads:
-        found = [
-            m
-            for child in head.children
-            if child.dep_ == "prep" and child.lower_ in SITE_PREPS
-            for grand in child.children
-            if grand.dep_ == "pobj"
-            for place in expand(grand)
-            if (m := mentions.get(place.i)) is not None and _is_place(m, actors)
-        ]
-        if found:
-            return found
-    return []
-
-
-#: Prepositions that put an attack at or on something: "strikes near Indian military
-#: installations", "shelling on Russian positions", "a raid on an army base in Mali".
-FACILITY_PREPS = SITE_PREPS | {"on", "against"}
-
-
-def _facility_owners(
-    trigger: Token, source: Mention, mentions: dict[int, Mention], actors: dict[str, Actor]
-) -> list[Mention]:
-    """Whose a thing attacked is, when the act names no party: the party its modifiers name
-    ("Indian military installations", "a Hamas tunnel"), else the place it lies in."""
-    heads = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
-        heads.append(trigger.head)  # "carried out strikes near…": the light verb's phrases
-    for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in FACILITY_PREPS:
-                continue
-            for thing in prep.children:
-                if thing.dep_ != "pobj" or thing.lemma_.lower() in NON_PARTIES:
-                    continue
-                owners = [
-                    m
-                    for c in thing.children
-                    if c.dep_ in ("amod", "compound", "poss", "nmod")
-                    and (m := _mention_of(c, mentions)) is not None
-                    and not _same_side(source, m, actors)
-                ]
-                if owners:
-                    return owners[:1]
-                places = _site(thing, mentions, actors)
-                if places:
-                    return places
-    return []
-
-
-def _is_place(mention: Mention, actors: dict[str, Actor]) -> bool:
-    """A town read as its state, or a country: somewhere, not an organisation there."""
-    actor = actors.get(mention.actor_id or "")
-    return mention.label == PLACE or (actor is not None and actor.kind == "state")
-
-
-def _parties_over_places(targets: list[Mention | None]) -> list[Mention | None]:
-    """A town named beside the party it is taken from or done to is the scene: "retook
-    Raqqa from ISIS" is an act against ISIS, not against Syria."""
-    if any(t is not None and t.label != PLACE for t in targets):
-        return [t for t in targets if t is None or t.label != PLACE]
-    return targets
-
-
 def _drop_redundant(events: Iterable[Event]) -> list[Event]:
     """An event with nobody at the receiving end adds nothing when the same sentence already
     codes a directed act of the same doer ("sent advisers to train the army")."""
@@ -1587,29 +1189,6 @@ def _drop_redundant(events: Iterable[Event]) -> list[Event]:
         for e in events
         if e.target is not None or e.source is None or (e.sentence, e.source.id) not in directed
     ]
-
-
-def _siblings(mentions: Sequence[Mention], actors: dict[str, Actor]) -> bool:
-    """Every mention is the same state or one of its organs."""
-    states = set()
-    for mention in mentions:
-        actor = actors.get(mention.actor_id or "")
-        if actor is None:
-            return False
-        states.add(actor.parents[0] if actor.parents else actor.actor_id)
-    return len(states) == 1
-
-
-def _same_side(source: Mention, target: Mention, actors: dict[str, Actor]) -> bool:
-    """An actor does nothing *to* itself or its own organs ("Iran trained Iranian troops")."""
-    if source.actor_id == target.actor_id:
-        return True
-    if source.code and source.code == target.code:
-        return True  # a leader and the movement they lead ("Nasrallah … its fighters")
-    a, b = actors.get(source.actor_id or ""), actors.get(target.actor_id or "")
-    if a is not None and b is not None and {a.kind, b.kind} == {"person", "state"}:
-        return a.country is not None and a.country == b.country  # Mattis and the US
-    return a is not None and b is not None and (a.actor_id in b.parents or b.actor_id in a.parents)
 
 
 #: CAMEO 175, "use tactics of violent repression".
@@ -1671,7 +1250,7 @@ def _attribution(
     for token in (how.outlet, how.speaker):
         if token is None:
             continue
-        mention = _mention_of(token, mentions)
+        mention = mention_of(token, mentions)
         text = token.doc[token.left_edge.i : token.right_edge.i + 1].text
         if mention is not None:
             actor = actors.get(mention.actor_id or "")
@@ -1688,5 +1267,5 @@ def _attribution(
 def _same_actor(how: Stance, source: Mention, mentions: dict[int, Mention]) -> bool:
     if how.speaker is None:
         return False
-    speaker = _mention_of(how.speaker, mentions)
+    speaker = mention_of(how.speaker, mentions)
     return speaker is not None and speaker.actor_id == source.actor_id
