@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factions._boilerplate import CAPTION, DATELINE, FURNITURE
 from factions.events._arguments import (
@@ -918,11 +918,7 @@ class RuleEventCoder:
                         trigger_start=offset,
                         source=_ref(source, actors, block),
                         target=_ref(target, actors, block) if target is not None else None,
-                        plover=coding.plover,
-                        plover_mode=coding.mode,
-                        cameo=coding.cameo,
-                        quad_class=coding.quad_class,
-                        goldstein=coding.goldstein,
+                        **_typed(coding),
                         negated=how.negated,
                         modality=modality,
                         attribution=attribution,
@@ -944,11 +940,7 @@ class RuleEventCoder:
                 replace(
                     e,
                     target=_ref(threatened, actors, block),
-                    plover=threat.plover,
-                    plover_mode=threat.mode,
-                    cameo=threat.cameo,
-                    quad_class=threat.quad_class,
-                    goldstein=threat.goldstein,
+                    **_typed(threat),
                     negated=False,
                     modality="asserted",
                     confidence=max(0.05, e.confidence - 0.1),
@@ -1218,6 +1210,17 @@ def _unique(mentions: Sequence[_M]) -> list[_M]:
     for mention in mentions:
         seen.setdefault(mention.actor_id if mention is not None else None, mention)
     return list(seen.values())
+
+
+def _typed(coding: Coding) -> dict[str, Any]:
+    """The fields of an event record that say what kind of event it is."""
+    return {
+        "plover": coding.plover,
+        "plover_mode": coding.mode,
+        "cameo": coding.cameo,
+        "quad_class": coding.quad_class,
+        "goldstein": coding.goldstein,
+    }
 
 
 def _ref(mention: Mention, actors: dict[str, Actor], block: Block) -> ActorRef:
