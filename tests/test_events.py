@@ -618,3 +618,11 @@ def test_rejecting_that_accusation_answers_whoever_made_it(pipeline: Pipeline):
         "Baku accused Yerevan of shelling its villages. Yerevan has rejected that accusation.",
     )
     assert ("ARMGOV", "REJECT", "AZEGOV") in pairs(events)
+
+
+def test_a_side_clause_with_its_own_addressee_does_not_borrow_the_first(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "The Danish envoy accused Iran of stalling and urged the council to act quickly.",
+    )
+    assert not any(e.plover == "REQUEST" and e.target and e.target.id == "IRN" for e in events)

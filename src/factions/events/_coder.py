@@ -41,6 +41,7 @@ from factions.events._modality import Stance, stance
 from factions.events._parties import (
     ANAPHORA,
     CONFLICT_NOUNS,
+    ORGANISATION_HEADS,
     as_state,
     combatant,
     held_by,
@@ -130,6 +131,22 @@ PARTNERED = {"with", "between"}
 #: Tags of object nouns that may name a party (names and plural groups), unlike a thing
 #: asked for ("urged an immediate ceasefire").
 PARTY_TAGS = {"NNP", "NNPS", "NNS"}
+#: Bodies that name an addressee even when we cannot tell which ("urged the council").
+BODIES = {
+    "council",
+    "government",
+    "assembly",
+    "parliament",
+    "court",
+    "commission",
+    "board",
+    "authority",
+    "cabinet",
+    "junta",
+    "regime",
+    "leadership",
+    "administration",
+}
 #: Types whose target, when the sentence names none, is the source's adversary so far
 #: ("Pakistan kept its airspace closed", "Rwanda reinforced its positions along the border").
 IMPLIED = {"MOBILIZE", "SANCTION", "THREATEN"}
@@ -742,7 +759,10 @@ class RuleEventCoder:
             not targets
             and candidate.coding.plover in ADDRESSED
             and trigger.dep_ in SIDE_CLAUSES
-            and not any(t.tag_ in PARTY_TAGS for t in candidate.targets)
+            and not any(
+                t.tag_ in PARTY_TAGS or t.lemma_.lower() in ORGANISATION_HEADS | BODIES
+                for t in candidate.targets
+            )
         ):  # "blamed the separatists" names its own addressee, even one we do not know
             # "rejected the ultimatum and warned that…": the same addressee
             aimed = memory.aimed.get((block.offset, trigger.head.i))
