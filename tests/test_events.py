@@ -626,3 +626,12 @@ def test_a_side_clause_with_its_own_addressee_does_not_borrow_the_first(pipeline
         "The Danish envoy accused Iran of stalling and urged the council to act quickly.",
     )
     assert not any(e.plover == "REQUEST" and e.target and e.target.id == "IRN" for e in events)
+
+
+def test_claiming_an_attack_makes_the_claimant_its_doer(pipeline: Pipeline):
+    events = code(
+        pipeline, "Islamic State claimed responsibility for the attack on Russian troops."
+    )
+    assert ("ISIS", "ASSAULT", "RUSMIL") in pairs(events)
+    events = code(pipeline, "A militia backed by Iran claimed the drone attack on the US base.")
+    assert any(e.plover == "ASSAULT" and e.target and e.target.id == "USA" for e in events)

@@ -636,6 +636,9 @@ class RuleEventCoder:
             or [t for g in prepositional(carrier, {"of"}) for t in prepositional(g, preps)]
         )  # "a memorandum of understanding *with Somaliland*"
         verb = carrier.head
+        owner = _responsibility_taker(carrier)
+        if owner is not None:  # "claimed responsibility for the attack on X": owner did it
+            return _Candidate(noun, coding, subjects(owner), targets, 0.7)
         if carrier.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.light_verbs:
             sources = subjects(verb)
             targets = targets or prepositional(verb, preps)
@@ -1230,6 +1233,17 @@ def _unique(mentions: Sequence[_M]) -> list[_M]:
     for mention in mentions:
         seen.setdefault(mention.actor_id if mention is not None else None, mention)
     return list(seen.values())
+
+
+def _responsibility_taker(noun: Token) -> Token | None:
+    """The verb of "claimed/took responsibility for <noun>", whose subject did the act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    if prep.head.dep_ in ("dobj", "obj") and verb.lemma_.lower() in ("claim", "take", "accept"):
+        return verb
+    return None
 
 
 def _typed(coding: Coding) -> dict[str, Any]:
