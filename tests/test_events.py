@@ -635,3 +635,12 @@ def test_claiming_an_attack_makes_the_claimant_its_doer(pipeline: Pipeline):
     assert ("ISIS", "ASSAULT", "RUSMIL") in pairs(events)
     events = code(pipeline, "A militia backed by Iran claimed the drone attack on the US base.")
     assert any(e.plover == "ASSAULT" and e.target and e.target.id == "USA" for e in events)
+
+
+def test_a_protest_outside_an_embassy_is_at_its_state(pipeline: Pipeline):
+    events = code(
+        pipeline, "Hundreds of students protested outside the Russian embassy in Tbilisi."
+    )
+    assert any(e.plover == "PROTEST" and e.target and e.target.id.startswith("RUS") for e in events)
+    events = code(pipeline, "Soldiers mutinied at the Kati barracks outside Bamako on Tuesday.")
+    assert not any(e.target and "Kati" in e.target.mention for e in events)

@@ -67,7 +67,20 @@ def through_quantity(token: Token) -> Token:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl"
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and not _main_verb_as_modifier(verb)
+    )
+
+
+def _main_verb_as_modifier(verb: Token) -> bool:
+    """ "Hundreds of students protested outside…" parsed as a noun with a participle: the
+    sentence has no verb but this one, which then is its main verb, not a passive."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and not any(t.pos_ in ("VERB", "AUX") for t in head.sent if t.i < verb.i)
     )
 
 

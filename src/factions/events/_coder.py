@@ -781,6 +781,10 @@ class RuleEventCoder:
             targets = warned or targets
         if not targets and candidate.coding.plover == "PROTEST":
             targets += purpose_targets(trigger, token_mentions)  # "rallied to denounce X"
+        if not targets and sources and candidate.coding.plover == "PROTEST":
+            targets += facility_owners(  # "protested outside the U.S. embassy"
+                trigger, sources[0], token_mentions, actors, places=False
+            )
         reciprocal = not targets and len({m.actor_id for m in sources}) > 1
         if reciprocal and (
             candidate.mutual

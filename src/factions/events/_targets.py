@@ -22,6 +22,7 @@ from factions.events._parties import (
     NON_PARTIES,
     OWN,
     PLACE,
+    UNKNOWN,
     is_place,
     mention_of,
     same_side,
@@ -273,10 +274,17 @@ FACILITY_PREPS = SITE_PREPS | {"on", "against"}
 
 
 def facility_owners(
-    trigger: Token, source: Mention, mentions: dict[int, Mention], actors: dict[str, Actor]
+    trigger: Token,
+    source: Mention,
+    mentions: dict[int, Mention],
+    actors: dict[str, Actor],
+    *,
+    places: bool = True,
 ) -> list[Mention]:
     """Whose a thing attacked is, when the act names no party: the party its modifiers name
-    ("Indian military installations", "a Hamas tunnel"), else the place it lies in."""
+    ("Indian military installations", "a Hamas tunnel"), else (with ``places``) the place it
+    lies in. A protest "outside the U.S. embassy" is at the United States, but one "in Seoul"
+    is not at South Korea: protests take owners only."""
     heads = [trigger]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
         heads.append(trigger.head)  # "carried out strikes near…": the light verb's phrases
@@ -293,13 +301,19 @@ def facility_owners(
                     if c.dep_ in ("amod", "compound", "poss", "nmod")
                     and (m := mention_of(c, mentions)) is not None
                     and not same_side(source, m, actors)
+                    and (places or _known_owner(m, actors))  # not "at the Kati barracks"
                 ]
                 if owners:
                     return owners[:1]
-                places = site(thing, mentions, actors)
-                if places:
-                    return places
+                found = site(thing, mentions, actors) if places else []
+                if found:
+                    return found
     return []
+
+
+def _known_owner(mention: Mention, actors: dict[str, Actor]) -> bool:
+    """A known actor that is not a place: the state of "the U.S. embassy", not "Kati"."""
+    return not (mention.actor_id or UNKNOWN).startswith(UNKNOWN) and not is_place(mention, actors)
 
 
 def parties_over_places(targets: list[Mention | None]) -> list[Mention | None]:
