@@ -644,3 +644,15 @@ def test_a_protest_outside_an_embassy_is_at_its_state(pipeline: Pipeline):
     assert any(e.plover == "PROTEST" and e.target and e.target.id.startswith("RUS") for e in events)
     events = code(pipeline, "Soldiers mutinied at the Kati barracks outside Bamako on Tuesday.")
     assert not any(e.target and "Kati" in e.target.mention for e in events)
+
+
+def test_members_listed_with_their_group_act_together_not_on_each_other(pipeline: Pipeline):
+    events = code(
+        pipeline, "Donors, including Japan, Norway and the World Bank, pledged support on Monday."
+    )
+    assert not any(e.source and e.target and e.source.id in {"JPN", "NOR"} for e in events)
+
+
+def test_a_sum_announced_for_someone_is_aid(pipeline: Pipeline):
+    events = code(pipeline, "Canada announced another $500 million in military aid for Ukraine.")
+    assert ("CAN", "AID", "UKR") in pairs(events)

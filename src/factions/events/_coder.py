@@ -710,12 +710,14 @@ class RuleEventCoder:
             for m in _named_members(t, token_mentions, actors)
             or filter(None, [mention_of(t, token_mentions)])
         ]
+        listed: list[Mention] = []
         if sources and candidate.trigger.pos_ == "VERB":
-            sources += [
+            listed = [
                 m
                 for t in members(candidate.trigger)
                 if (m := mention_of(t, token_mentions)) is not None
             ]
+            sources += listed
         here = (block.offset, candidate.trigger.sent.start)
         targets: list[Mention | None] = list(_both_sides(candidate.targets, memory) or [])
         if targets:
@@ -785,7 +787,8 @@ class RuleEventCoder:
             targets += facility_owners(  # "protested outside the U.S. embassy"
                 trigger, sources[0], token_mentions, actors, places=False
             )
-        reciprocal = not targets and len({m.actor_id for m in sources}) > 1
+        # "Donors, including Japan and Norway, pledged…": one side, not a pact among them
+        reciprocal = not targets and not listed and len({m.actor_id for m in sources}) > 1
         if reciprocal and (
             candidate.mutual
             or _each_other(trigger)
