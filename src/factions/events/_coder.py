@@ -389,9 +389,16 @@ class RuleEventCoder:
                     continue
                 if frame.prep:  # "cut ties with X": the preposition may hang off the object
                     heads = [*direct_objects(token), *filter(None, [_particle(token)])]
-                    targets = prepositional(token, {frame.prep}) or [
-                        t for o in heads for t in prepositional(o, {frame.prep})
-                    ]
+                    targets = (
+                        prepositional(token, {frame.prep})
+                        or [t for o in heads for t in prepositional(o, {frame.prep})]
+                        or [  # "$500 million in military aid *for Ukraine*"
+                            t
+                            for o in heads
+                            for g in prepositional(o, {"in", "of"})
+                            for t in prepositional(g, {frame.prep})
+                        ]
+                    )
                     targets += [  # "asked Germany for more air defence": Germany is asked
                         o for o in direct_objects(token) if o.pos_ == "PROPN"
                     ]
@@ -566,6 +573,13 @@ class RuleEventCoder:
         if found is not None:
             preps |= {c.lower_ for c in found.children if c.dep_ == "prep"}
         preps |= {c.lower_ for o in direct_objects(verb) for c in o.children if c.dep_ == "prep"}
+        preps |= {  # "announced $500 million in military aid *for* Ukraine"
+            c.lower_
+            for o in direct_objects(verb)
+            for g in prepositional(o, {"in", "of"})
+            for c in g.children
+            if c.dep_ == "prep"
+        }
         direct = {
             through_quantity(c).lemma_.lower() for c in _done_to(verb)
         }  # "received thousands of refugees": refugees
