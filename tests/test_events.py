@@ -656,3 +656,15 @@ def test_members_listed_with_their_group_act_together_not_on_each_other(pipeline
 def test_a_sum_announced_for_someone_is_aid(pipeline: Pipeline):
     events = code(pipeline, "Canada announced another $500 million in military aid for Ukraine.")
     assert ("CAN", "AID", "UKR") in pairs(events)
+
+
+def test_an_act_denied_in_a_that_clause_is_negated(pipeline: Pipeline):
+    events = code(
+        pipeline, "Beijing denied that its coast guard had rammed a Philippine supply boat."
+    )
+    rammed = [e for e in events if e.trigger == "rammed"]
+    assert rammed and all(e.negated for e in rammed)
+    events = code(
+        pipeline, "India accused Pakistan of backing the group; Islamabad denied any role."
+    )
+    assert any(e.plover == "ACCUSE" and not e.negated for e in events)

@@ -242,7 +242,13 @@ def _negated(verb: Token) -> bool:
             return True
     # "without sending troops", "without warning civilians or sending observers"
     first = _first_conjunct(verb)
+    if first.dep_ == "ccomp" and first.head.lemma_.lower() in DENYING and first.i > first.head.i:
+        return True  # "Beijing denied that its coast guard had rammed the boat"
     return first.dep_ == "pcomp" and first.head.lower_ == "without"
+
+
+#: Verbs whose "that" clause is an act denied, not asserted.
+DENYING = {"deny"}
 
 
 #: Phrasal verbs that negate what they govern ("ruled out negotiating with Putin").
