@@ -668,3 +668,12 @@ def test_an_act_denied_in_a_that_clause_is_negated(pipeline: Pipeline):
         pipeline, "India accused Pakistan of backing the group; Islamabad denied any role."
     )
     assert any(e.plover == "ACCUSE" and not e.negated for e in events)
+
+
+def test_soldiers_firing_on_protesters_is_repression_but_on_villagers_an_assault(
+    pipeline: Pipeline,
+):
+    events = code(pipeline, "Soldiers opened fire on demonstrators in Khartoum, killing nine.")
+    assert any(e.plover == "COERCE" and e.cameo == "175" for e in events)
+    events = code(pipeline, "Soldiers shelled a village in Darfur, killing 17 civilians.")
+    assert not any(e.plover == "COERCE" for e in events)

@@ -1232,9 +1232,20 @@ REPRESSION = "175"
 
 
 def _represses(source: Mention, target: Mention | None, actors: dict[str, Actor]) -> bool:
+    """Police turning force on civilians, or soldiers on a crowd of protesters, is repression
+    (CAMEO 175); soldiers killing villagers is an assault."""
     a = actors.get(source.actor_id or "")
     b = actors.get(target.actor_id or "") if target is not None else None
-    return a is not None and b is not None and a.kind == "police" and b.kind == "civilians"
+    if a is None or b is None or target is None or b.kind != "civilians":
+        return False
+    if a.kind == "police":
+        return True
+    words = {w.strip(".,").lower().rstrip("s") for w in target.text.split()}
+    return a.kind == "military" and bool(words & CROWDS)
+
+
+#: Nouns of people gathered in protest, whom soldiers' force against is repression.
+CROWDS = {"protester", "demonstrator", "crowd", "marcher", "rioter", "protestor", "mob"}
 
 
 def _modifier_conjuncts(
