@@ -677,3 +677,8 @@ def test_soldiers_firing_on_protesters_is_repression_but_on_villagers_an_assault
     assert any(e.plover == "COERCE" and e.cameo == "175" for e in events)
     events = code(pipeline, "Soldiers shelled a village in Darfur, killing 17 civilians.")
     assert not any(e.plover == "COERCE" for e in events)
+
+
+def test_a_refusal_reaches_the_party_after_the_refused_acts_object(pipeline: Pipeline):
+    events = code(pipeline, "Kenya refused to extradite the opposition leader to Uganda.")
+    assert ("KEN", "REJECT", "UGA") in pairs(events)

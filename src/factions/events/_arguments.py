@@ -250,8 +250,8 @@ def complement_targets(verb: Token, acts: Container[str] | None = None) -> list[
         lemma = child.lemma_.lower()
         if lemma in PERMISSIONS:  # "refused to let U.S. soldiers deploy": the soldiers
             return objects(child) or clausal_targets(child)
-        if acts is None or lemma in acts:
-            return objects(child) or prepositional(child, AIMED)
+        if acts is None or lemma in acts:  # "refused to extradite the leader *to Uganda*"
+            return objects(child) + prepositional(child, AIMED)
     return []
 
 
