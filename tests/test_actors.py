@@ -395,3 +395,14 @@ def test_a_named_group_is_not_a_role(pipeline: Pipeline):
     found = mentions(pipeline, "The militant group Hezbollah fired rockets at the town.")
     assert any(m.actor_id == "HEZBOLLAH" for m in found)
     assert not any(m.text.endswith("group") and m.label == "ROLE" for m in found)
+
+
+def test_a_backed_government_is_not_its_backers(pipeline: Pipeline):
+    processed = pipeline.process_one(
+        Document(
+            text="Yemen's Houthi movement and the Saudi-backed government agreed to a truce.",
+            source="t",
+        )
+    )
+    government = next(m for m in processed.mentions if m.text == "government")
+    assert government.actor_id == "YEMGOV"

@@ -371,6 +371,8 @@ class Recogniser:
         for i in range(start - 1, head.left_edge.i - 1, -1):
             f = by_token.get(i)
             if f is not None and f.source == "kb":
+                if _backer(doc[i]):
+                    return None  # "the Saudi-backed government" is not Saudi Arabia's
                 return f
         if any(c.dep_ == "poss" for c in head.children):
             return None  # "its forces from Iraq": whose they are is the possessor's to say
@@ -516,6 +518,42 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 PERSON_NOUNS = {"man", "woman", "men", "women"}
 #: Verbs whose object is held as a suspect ("police arrested a second man").
 HELD = {"arrest", "detain", "apprehend", "charge", "indict", "jail", "hold", "question"}
+
+
+#: Participles whose hyphenated subject backs the noun but does not own it ("Iran-backed").
+BACKING = {
+    "back",
+    "backed",
+    "support",
+    "supported",
+    "fund",
+    "funded",
+    "arm",
+    "armed",
+    "train",
+    "trained",
+    "sponsor",
+    "sponsored",
+    "align",
+    "aligned",
+    "ally",
+    "allied",
+    "finance",
+    "financed",
+    "equip",
+    "equipped",
+}
+
+
+def _backer(token: Token) -> bool:
+    """ "Saudi" in "the Saudi-backed government": the subject of a backing participle."""
+    head = token.head
+    return (
+        token.dep_ in ("npadvmod", "compound", "nmod", "amod")
+        and head.i != token.i
+        and head.dep_ == "amod"
+        and (head.lemma_.lower() in BACKING or head.lower_ in BACKING)
+    )
 
 
 def _someone_new(token: Token) -> bool:

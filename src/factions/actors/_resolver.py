@@ -132,6 +132,21 @@ class KnowledgeBaseResolver:
         return sorted(items, key=lambda i: i.start)
 
 
+#: Participles of backing: "the Saudi-backed government", "Iran-supported militias".
+BACKED = (
+    "backed",
+    "supported",
+    "funded",
+    "sponsored",
+    "armed",
+    "trained",
+    "aligned",
+    "allied",
+    "financed",
+    "equipped",
+)
+
+
 class _DocumentState:
     """Mentions, actors and antecedents of one document as resolution goes along."""
 
@@ -148,6 +163,7 @@ class _DocumentState:
         self._in_place_phrase = False
         self._role_noun = ""
         self._object_clause = -1
+        self._backed_from = -1
         self._named: dict[int, str] = {}
         self._at: dict[int, str] = {}
 
@@ -222,6 +238,12 @@ class _DocumentState:
             span.root.dep_ == "conj" and _locative(span.root.head)
         )
         self._role_noun = span.root.lower_
+        backers = [  # "the Saudi-backed government": Saudi Arabia backs it, does not own it
+            c.left_edge.idx
+            for c in span.root.children
+            if c.dep_ == "amod" and c.lower_.endswith(BACKED)
+        ]
+        self._backed_from = self._offset + min(backers) if backers else -1
         clause = _clause(span.root, start - span.start_char)
         recipient = clause if span.root.dep_ == "pobj" else -1
         self._object_clause = clause if span.root.dep_ in OBJECT_DEPS else -1
@@ -323,7 +345,10 @@ class _DocumentState:
             return self._again(earlier, "ROLE")
         organ = self.kb.roles[role].organ
         same_role = (self._object_clause, role) if self._object_clause >= 0 else None
-        country = nearest_state(start, sentence, self.before, clause, same_role) if organ else None
+        before = [  # the backer in "the Saudi-backed government" is no owner
+            a for a in self.before if not (0 <= self._backed_from <= a.start < start)
+        ]
+        country = nearest_state(start, sentence, before, clause, same_role) if organ else None
         actor = self.kb.get(self.kb.sector_id(country, role)) if country else None
         if actor is None:
             entry = self.kb.roles[role]

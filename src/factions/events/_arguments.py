@@ -212,7 +212,7 @@ def objects(verb: Token) -> list[Token]:
         if verb.dep_ in ("acl", "relcl"):
             return expand(verb.head)
     if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Rwanda-backed rebels": the rebels
-        return expand(verb.head)
+        return [verb.head]  # only its own noun: "the Houthis and the Saudi-backed government"
     if verb.dep_ == "relcl" and _object_gap(verb):
         return expand(verb.head)  # "conditions the rebels rejected": the conditions
     return []
