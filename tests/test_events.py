@@ -682,3 +682,13 @@ def test_soldiers_firing_on_protesters_is_repression_but_on_villagers_an_assault
 def test_a_refusal_reaches_the_party_after_the_refused_acts_object(pipeline: Pipeline):
     events = code(pipeline, "Kenya refused to extradite the opposition leader to Uganda.")
     assert ("KEN", "REJECT", "UGA") in pairs(events)
+
+
+def test_a_role_named_beside_it_is_shown_with_the_name(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "The rebel commander, Colonel Jean Mutombo, has rejected the ultimatum from Kinshasa.",
+    )
+    rejected = next(e for e in events if e.plover == "REJECT")
+    assert rejected.source is not None
+    assert "Jean Mutombo" in rejected.source.mention

@@ -5,8 +5,9 @@ resolver gives it an owner from the words around it. A reader of the event recor
 phrase the text used, "the conservative president", "its ambassador", "the government of
 neighbouring Venezuela", "an official at the French presidency": the determiners, possessors
 and modifiers on the left, and on the right the one prepositional phrase that says whose or
-where the role is. Appositions, relative clauses and participles are left out: they describe
-the actor, they do not name it.
+where the role is, or the name set beside it ("the coup leader, General Tiani"). Described
+appositions, relative clauses and participles are left out: they describe the actor, they do
+not name it.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ def phrase_of(doc: Doc, start: int, end: int) -> str | None:
     prep = _owner_prep(head)
     if prep is not None:
         last = max(last, _right_edge(prep))
+    name = _named_apposition(head)
+    if name is not None:  # "The coup leader, General Abdourahamane Tiani"
+        last = max(last, name.i)
     words = doc[first : last + 1]
     if len(words) > MAX_WORDS:
         return None
@@ -59,6 +63,22 @@ def _owner_prep(head: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
             return child
         return None
+    return None
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """The name set beside a role after a comma ("the coup leader, General Tiani,"), whose
+    last word ends the phrase; a described apposition ("an opponent of the accord") does not
+    name the actor and is left out."""
+    for child in head.rights:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        before = head.doc[child.left_edge.i - 1]
+        if before.text != ",":
+            return None
+        words = [t for t in child.subtree if t.i <= child.i]
+        if all(t.pos_ == "PROPN" or t.dep_ in ("compound", "punct") for t in words):
+            return child
     return None
 
 
