@@ -692,3 +692,12 @@ def test_a_role_named_beside_it_is_shown_with_the_name(pipeline: Pipeline):
     rejected = next(e for e in events if e.plover == "REJECT")
     assert rejected.source is not None
     assert "Jean Mutombo" in rejected.source.mention
+
+
+def test_a_judgement_quoted_after_its_object_still_judges(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Iran carried out a missile test on Sunday. "
+        'Israel called the test "utterly unacceptable" and urged new sanctions.',
+    )
+    assert ("ISR", "ACCUSE", "IRN") in pairs(events)

@@ -1135,7 +1135,13 @@ def _predicate(verb: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ == "as":
             return next((g for g in child.children if g.dep_ in ("pobj", "amod", "acomp")), None)
-    return objects[1] if len(objects) > 1 else None
+    if len(objects) > 1:
+        return objects[1]
+    for obj in objects:  # 'called the test "absolutely unacceptable"': read as a modifier
+        after = [c for c in obj.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]
+        if after:
+            return after[0]
+    return None
 
 
 def _predicate_words(predicate: Token) -> list[str]:
