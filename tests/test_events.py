@@ -701,3 +701,11 @@ def test_a_judgement_quoted_after_its_object_still_judges(pipeline: Pipeline):
         'Israel called the test "utterly unacceptable" and urged new sanctions.',
     )
     assert ("ISR", "ACCUSE", "IRN") in pairs(events)
+
+
+def test_an_act_named_by_a_verb_can_be_judged_later_by_its_noun(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        'Iran tested a ballistic missile on Sunday. Israel called the test "utterly unacceptable".',
+    )
+    assert ("ISR", "ACCUSE", "IRN") in pairs(events)

@@ -515,6 +515,11 @@ class RuleEventCoder:
         if judgements is None:
             return
         for token in block.doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() in judgements.events:
+                doers = [m for t in subjects(token) if (m := mention_of(t, mentions))]
+                if doers and not is_passive(token):  # "Iran tested a missile": "the test"
+                    memory.acts[token.lemma_.lower()] = doers[0]
+                continue
             if token.pos_ != "NOUN" or token.lemma_.lower() not in judgements.events:
                 continue
             doer = next(
