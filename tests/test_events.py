@@ -709,3 +709,12 @@ def test_an_act_named_by_a_verb_can_be_judged_later_by_its_noun(pipeline: Pipeli
         'Iran tested a ballistic missile on Sunday. Israel called the test "utterly unacceptable".',
     )
     assert ("ISR", "ACCUSE", "IRN") in pairs(events)
+
+
+def test_a_light_verbs_own_arguments_are_no_guess_even_as_pronouns(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Iran backs Hezbollah. Tehran has said it gives the group only political support.",
+    )
+    support = [e for e in events if e.trigger == "support"]
+    assert support and support[0].target and support[0].target.id == "HEZBOLLAH"

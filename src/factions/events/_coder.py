@@ -660,7 +660,11 @@ class RuleEventCoder:
             return _Candidate(noun, coding, subjects(owner), targets, 0.7)
         if carrier.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.light_verbs:
             sources = subjects(verb)
-            targets = targets or prepositional(verb, preps)
+            targets = (
+                targets
+                or prepositional(verb, preps)
+                or [c for c in verb.children if c.dep_ == "dative"]  # "gives the group support"
+            )
             return _Candidate(noun, coding, sources, targets, 0.7)
         if carrier.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.verbs:
             return None  # "lifted its sanctions": the verb is the event, the noun its object
@@ -903,7 +907,10 @@ class RuleEventCoder:
         sentence = sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
         attribution = _attribution(how, token_mentions, actors)
         events = []
-        nominal = trigger.pos_ != "VERB"
+        nominal = trigger.pos_ != "VERB" and not (  # "it gives the group support": the verb's
+            trigger.dep_ in ("dobj", "obj")  # own arguments, no guess
+            and trigger.head.lemma_.lower() in self.lexicon.light_verbs
+        )
         repression = self._repression(candidate.coding)
         sentence_times, inherited = times
         when = sentence_times.when(trigger, future=how.modality == "future", inherited=inherited)
