@@ -406,3 +406,12 @@ def test_a_backed_government_is_not_its_backers(pipeline: Pipeline):
     )
     government = next(m for m in processed.mentions if m.text == "government")
     assert government.actor_id == "YEMGOV"
+
+
+def test_a_compass_word_starting_a_regional_adjective_is_no_bloc(pipeline: Pipeline):
+    processed = pipeline.process_one(
+        Document(text="The West African bloc met in Abuja. The West imposed sanctions.", source="t")
+    )
+    western = [m for m in processed.mentions if m.actor_id == "WESTERN_POWERS"]
+    assert [m.text for m in western] == ["The West"]
+    assert western[0].start > processed.document.text.index("Abuja")

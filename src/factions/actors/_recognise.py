@@ -106,6 +106,8 @@ class Recogniser:
         options = self.aliases.get(text) or self._by_lower.get(" ".join(text.lower().split()))
         if not options:
             return None
+        if _first_half_of_adjective(span):
+            return None  # "the West African bloc" is no "the West"
         alias = _best(options)
         return Found(span.start, span.end, "kb", alias.actor_id, how=alias.how)
 
@@ -554,6 +556,25 @@ def _backer(token: Token) -> bool:
         and head.dep_ == "amod"
         and (head.lemma_.lower() in BACKING or head.lower_ in BACKING)
     )
+
+
+#: Endings of the regional adjectives a compass word joins ("West African", "South Asian",
+#: "Middle Eastern").
+REGIONAL_ENDINGS = ("an", "ern", "ic")
+
+
+def _first_half_of_adjective(span: Span) -> bool:
+    """A compass name followed by a regional adjective is the first half of that adjective:
+    "the West African bloc", "East Asian states"."""
+    last = span[-1]
+    if last.i + 1 >= len(span.doc) or last.lower_ not in COMPASS_WORDS:
+        return False
+    after = span.doc[last.i + 1]
+    return after.text[:1].isupper() and after.lower_.endswith(REGIONAL_ENDINGS)
+
+
+#: Words of the compass that name a bloc or a half of a country on their own ("the West").
+COMPASS_WORDS = {"west", "east", "north", "south", "middle"}
 
 
 def _someone_new(token: Token) -> bool:
