@@ -718,3 +718,10 @@ def test_a_light_verbs_own_arguments_are_no_guess_even_as_pronouns(pipeline: Pip
     )
     support = [e for e in events if e.trigger == "support"]
     assert support and support[0].target and support[0].target.id == "HEZBOLLAH"
+
+
+def test_their_forces_are_all_the_coordinated_doers_own(pipeline: Pipeline):
+    events = code(
+        pipeline, "Macron said France and its European partners would withdraw their forces."
+    )
+    assert not any(e.target and e.target.id == "FRAMIL" for e in events)

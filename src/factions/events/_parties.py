@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from factions.events._arguments import agents
+from factions.events._arguments import agents, subjects
 from factions.nlp import Block
 from factions.records import Actor, Mention
 
@@ -141,9 +141,20 @@ def held_by(
         return False
     for child in span.root.children:
         if child.dep_ == "poss" and child.lower_ in OWN:
+            if child.lower_ == "their" and _one_of_the_doers(span.root, source, block):
+                return True  # "France and its partners would withdraw their forces"
             owner = mentions.get(child.i)
             return owner is not None and party_of(owner, actors) == party_of(source, actors)
     return False
+
+
+def _one_of_the_doers(thing: Token, source: Mention, block: Block) -> bool:
+    """The source is one of several coordinated subjects of the verb whose object is
+    ``thing``: "their" then means all of them."""
+    if thing.dep_ not in ("dobj", "obj"):
+        return False
+    doers = subjects(thing.head)
+    return len(doers) > 1 and any(source.start <= block.offset + t.idx < source.end for t in doers)
 
 
 #: Kinds of actors that are not a side in a conflict.
