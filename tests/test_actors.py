@@ -415,3 +415,14 @@ def test_a_compass_word_starting_a_regional_adjective_is_no_bloc(pipeline: Pipel
     western = [m for m in processed.mentions if m.actor_id == "WESTERN_POWERS"]
     assert [m.text for m in western] == ["The West"]
     assert western[0].start > processed.document.text.index("Abuja")
+
+
+def test_an_international_body_belongs_to_no_state_nearby(pipeline: Pipeline):
+    processed = pipeline.process_one(
+        Document(
+            text="China rejected it. An international arbitration tribunal ruled against China.",
+            source="t",
+        )
+    )
+    tribunal = next(m for m in processed.mentions if "tribunal" in m.text)
+    assert not (tribunal.actor_id or "").startswith("CHN")

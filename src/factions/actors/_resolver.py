@@ -132,6 +132,8 @@ class KnowledgeBaseResolver:
         return sorted(items, key=lambda i: i.start)
 
 
+#: Modifiers that put a role above any one state ("an international tribunal").
+STATELESS = {"international", "multinational", "regional", "global", "foreign", "joint"}
 #: Participles of backing: "the Saudi-backed government", "Iran-supported militias".
 BACKED = (
     "backed",
@@ -164,6 +166,7 @@ class _DocumentState:
         self._role_noun = ""
         self._object_clause = -1
         self._backed_from = -1
+        self._stateless = False
         self._named: dict[int, str] = {}
         self._at: dict[int, str] = {}
 
@@ -244,6 +247,9 @@ class _DocumentState:
             if c.dep_ == "amod" and c.lower_.endswith(BACKED)
         ]
         self._backed_from = self._offset + min(backers) if backers else -1
+        self._stateless = any(  # "an international tribunal" is no state's court
+            c.dep_ == "amod" and c.lower_ in STATELESS for c in span.root.children
+        )
         clause = _clause(span.root, start - span.start_char)
         recipient = clause if span.root.dep_ == "pobj" else -1
         self._object_clause = clause if span.root.dep_ in OBJECT_DEPS else -1
@@ -348,7 +354,11 @@ class _DocumentState:
         before = [  # the backer in "the Saudi-backed government" is no owner
             a for a in self.before if not (0 <= self._backed_from <= a.start < start)
         ]
-        country = nearest_state(start, sentence, before, clause, same_role) if organ else None
+        country = (
+            nearest_state(start, sentence, before, clause, same_role)
+            if organ and not self._stateless
+            else None
+        )
         actor = self.kb.get(self.kb.sector_id(country, role)) if country else None
         if actor is None:
             entry = self.kb.roles[role]
