@@ -725,3 +725,16 @@ def test_their_forces_are_all_the_coordinated_doers_own(pipeline: Pipeline):
         pipeline, "Macron said France and its European partners would withdraw their forces."
     )
     assert not any(e.target and e.target.id == "FRAMIL" for e in events)
+
+
+def test_a_fight_naming_no_party_is_between_the_documents_two_sides(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "The army and the RSF clashed in Khartoum on Monday. "
+        "Fighting raged on in the capital on Friday.",
+    )
+    fights = [e for e in events if e.trigger == "Fighting"]
+    assert len(fights) == 1
+    assert fights[0].source and fights[0].target
+    sides = {fights[0].source.id, fights[0].target.id}
+    assert len(sides) == 2 and "RSF" in sides

@@ -191,6 +191,9 @@ class _Candidate:
     """Done with each other whatever the type: "X and Y restored ties" (a frame of ties
     "with" someone)."""
     judged_event: str | None = None
+    between_sides: bool = False
+    """A fight naming no party ("fighting raged on in the capital"): between the two sides
+    the document has had at odds so far."""
     """For a judgement of a pronoun the predicate makes an event ("called it a terrorist
     act"): the tone, whose latest act the pronoun means."""
 
@@ -422,6 +425,9 @@ class RuleEventCoder:
                 candidate = self._nominal(token, entry)
                 if candidate is not None:
                     out.append(candidate)
+                elif _fight_without_parties(token):  # "fighting raged on in the capital"
+                    coding = self.lexicon.coding(entry)
+                    out.append(_Candidate(token, coding, [], [], 0.5, between_sides=True))
         return out
 
     def _judgement(self, verb: Token, predicate: Token) -> _Candidate | None:
@@ -725,6 +731,8 @@ class RuleEventCoder:
         times: tuple[SentenceTimes, When | None],
     ) -> list[Event]:
         both = _both_sides(candidate.sources, memory)
+        if candidate.between_sides and memory.sides is not None:
+            both = list(memory.sides)  # "fighting raged on": the war's two sides, one event
         if both:
             memory.reinforce_sides()
         sources = both or [
@@ -1283,6 +1291,43 @@ def _unique(mentions: Sequence[_M]) -> list[_M]:
     for mention in mentions:
         seen.setdefault(mention.actor_id if mention is not None else None, mention)
     return list(seen.values())
+
+
+#: Nouns of combat that, with no party named, are the fight between the document's sides.
+COMBAT_NOUNS = {"fighting", "clash", "clashes", "battle", "hostilities", "combat", "shelling"}
+#: Verbs a fight "does" when it names no party: it rages, erupts, resumes, goes on. Stems,
+#: because the small model's lemmas fail on some ("raged" is lemmatised "rag").
+FIGHT_VERBS = (
+    "rag",
+    "erupt",
+    "continu",
+    "resum",
+    "flare",
+    "intensif",
+    "broke",
+    "break",
+    "spread",
+    "escalat",
+    "persist",
+    "went",
+    "go",
+    "rock",
+    "subsid",
+    "eas",
+)
+
+
+def _fight_without_parties(noun: Token) -> bool:
+    """ "Fighting raged on in the capital", "clashes erupted near the airport": a fight whose
+    own clause names no one."""
+    if noun.lemma_.lower() not in COMBAT_NOUNS and noun.lower_ not in COMBAT_NOUNS:
+        return False
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    return verb.lower_.startswith(FIGHT_VERBS) and not any(
+        c.dep_ in ("dobj", "obj", "agent") for c in verb.children
+    )
 
 
 def _responsibility_taker(noun: Token) -> Token | None:
