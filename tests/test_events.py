@@ -738,3 +738,8 @@ def test_a_fight_naming_no_party_is_between_the_documents_two_sides(pipeline: Pi
     assert fights[0].source and fights[0].target
     sides = {fights[0].source.id, fights[0].target.id}
     assert len(sides) == 2 and "RSF" in sides
+
+
+def test_ground_held_by_someone_is_theirs_when_attacked(pipeline: Pipeline):
+    events = code(pipeline, "The Saudi-led coalition has been bombing Houthi-held areas for years.")
+    assert any(e.plover == "ASSAULT" and e.target and e.target.id == "HOUTHIS" for e in events)

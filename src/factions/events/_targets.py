@@ -249,9 +249,13 @@ SITE_PREPS = {"in", "near", "at", "around", "outside"}
 def site(token: Token, mentions: dict[int, Mention], actors: dict[str, Actor]) -> list[Mention]:
     """The towns or country a target that names no one lies in: "struck oil refineries *in
     Ryazan and Volgograd*" is a strike on Russia's soil; the thing hit is not an actor, its
-    place is. The place may hang off the object or, as the parser often has it, the verb."""
+    place is. The place may hang off the object or, as the parser often has it, the verb.
+    Ground said to be held by someone ("Houthi-held areas") is theirs, wherever it lies."""
     if token.lemma_.lower() in NON_PARTIES:
         return []  # "crushed the uprising in Hama": the uprising, not the town
+    holder = _holder(token, mentions)
+    if holder is not None:
+        return [holder]
     heads = [token, token.head] if token.dep_ in ("dobj", "obj", "nsubjpass") else [token]
     for head in heads:
         found = [
@@ -266,6 +270,22 @@ def site(token: Token, mentions: dict[int, Mention], actors: dict[str, Actor]) -
         if found:
             return found
     return []
+
+
+#: Participles that say who holds ground: "Houthi-held areas", "rebel-controlled towns".
+HOLDING = {"held", "controlled", "occupied", "run", "dominated", "besieged"}
+
+
+def _holder(token: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """Who holds what ``token`` names, by its "X-held" modifier."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ in HOLDING:
+            for named in child.children:
+                if named.dep_ in ("npadvmod", "compound", "nmod", "amod"):
+                    found = mention_of(named, mentions)
+                    if found is not None:
+                        return found
+    return None
 
 
 #: Prepositions that put an attack at or on something: "strikes near Indian military
