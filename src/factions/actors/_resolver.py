@@ -20,7 +20,7 @@ from factions.actors._coref import (
     resolve_short_name,
 )
 from factions.actors._kb import KnowledgeBase, load_actors
-from factions.actors._recognise import Found, Recogniser
+from factions.actors._recognise import BACKING, Found, Recogniser
 from factions.actors._unknown import ACTOR_LABELS as UNKNOWN_LABELS
 from factions.actors._unknown import unknown_actor
 from factions.nlp import Block, clause_verb
@@ -134,19 +134,6 @@ class KnowledgeBaseResolver:
 
 #: Modifiers that put a role above any one state ("an international tribunal").
 STATELESS = {"international", "multinational", "regional", "global", "foreign", "joint"}
-#: Participles of backing: "the Saudi-backed government", "Iran-supported militias".
-BACKED = (
-    "backed",
-    "supported",
-    "funded",
-    "sponsored",
-    "armed",
-    "trained",
-    "aligned",
-    "allied",
-    "financed",
-    "equipped",
-)
 
 
 class _DocumentState:
@@ -244,7 +231,7 @@ class _DocumentState:
         backers = [  # "the Saudi-backed government": Saudi Arabia backs it, does not own it
             c.left_edge.idx
             for c in span.root.children
-            if c.dep_ == "amod" and c.lower_.endswith(BACKED)
+            if c.dep_ == "amod" and (c.lower_ in BACKING or c.lemma_.lower() in BACKING)
         ]
         self._backed_from = self._offset + min(backers) if backers else -1
         self._stateless = any(  # "an international tribunal" is no state's court
