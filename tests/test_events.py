@@ -743,3 +743,13 @@ def test_a_fight_naming_no_party_is_between_the_documents_two_sides(pipeline: Pi
 def test_ground_held_by_someone_is_theirs_when_attacked(pipeline: Pipeline):
     events = code(pipeline, "The Saudi-led coalition has been bombing Houthi-held areas for years.")
     assert any(e.plover == "ASSAULT" and e.target and e.target.id == "HOUTHIS" for e in events)
+
+
+def test_a_declaration_speaks_for_whoever_issued_it(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Egypt and Jordan issued a joint statement reaffirming their support for the "
+        "Palestinian Authority.",
+    )
+    supporters = {e.source.id for e in events if e.plover == "SUPPORT" and e.source}
+    assert supporters == {"EGY", "JOR"}

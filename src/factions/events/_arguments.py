@@ -103,7 +103,10 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl":  # "the militia which shelled…" parsed without the pronoun
         return expand(verb.head)
     if verb.dep_ == "acl":  # "the coalition fighting the government"
-        return expand(verb.head)
+        head = verb.head
+        if head.lemma_.lower() in DOCUMENTS and head.dep_ in ("dobj", "obj"):
+            return subjects(head.head)  # "issued a declaration reaffirming…": its issuers
+        return expand(head)
     if verb.dep_ == "advcl" and verb.i > 0:  # "with Turkey easing their passage"
         before = verb.doc[verb.i - 1]
         if before.dep_ == "pobj" and before.head.lower_ == "with" and verb.tag_ == "VBG":
@@ -181,6 +184,10 @@ def agents(verb: Token) -> list[Token]:
                     t for stray in _stray_items(verb, objects[0]) for t in expand(stray)
                 ]
     return []
+
+
+#: Documents that speak for whoever issued them ("issued a declaration reaffirming…").
+DOCUMENTS = {"declaration", "statement", "communique", "communiqué", "letter", "resolution"}
 
 
 def _stray_items(verb: Token, first: Token) -> list[Token]:
