@@ -753,3 +753,12 @@ def test_a_declaration_speaks_for_whoever_issued_it(pipeline: Pipeline):
     )
     supporters = {e.source.id for e in events if e.plover == "SUPPORT" and e.source}
     assert supporters == {"EGY", "JOR"}
+
+
+def test_passive_agents_the_parser_hung_elsewhere(pipeline: Pipeline):
+    events = code(
+        pipeline, "Several Houthi leaders were designated as terrorists by the US Treasury."
+    )
+    assert any(e.plover == "SANCTION" and e.source and e.source.id == "USA" for e in events)
+    events = code(pipeline, "The rebels were armed and trained by Rwanda, a UN panel said.")
+    assert any(e.plover == "AID" and e.source and e.source.id == "RWA" for e in events)

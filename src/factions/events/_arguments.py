@@ -66,7 +66,7 @@ def through_quantity(token: Token) -> Token:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+    return any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ == "acl" and not _main_verb_as_modifier(verb)
     )
 
@@ -175,7 +175,8 @@ OBJECT_CONTROL = {
 
 def agents(verb: Token) -> list[Token]:
     """The doer of a passive: the object of "by", with the rest of a list the parser hung
-    off the verb ("condemned by the AU, *ECOWAS and the UN*")."""
+    off the verb ("condemned by the AU, *ECOWAS and the UN*"), or of a "by" the parser hung
+    on the verb's last phrase ("designated as terrorists *by the US Treasury*")."""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -183,6 +184,15 @@ def agents(verb: Token) -> list[Token]:
                 return expand(objects[0]) + [
                     t for stray in _stray_items(verb, objects[0]) for t in expand(stray)
                 ]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ == "by":
+            continue
+        for pobj in prep.children:
+            for by in pobj.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    doers = [c for c in by.children if c.dep_ == "pobj"]
+                    if doers:
+                        return expand(doers[0])
     return []
 
 
@@ -216,6 +226,13 @@ def objects(verb: Token) -> list[Token]:
             if passive[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return expand(verb.head)
             return expand(passive[0])
+        first = verb
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first is not verb and first.dep_ in ("acomp", "attr"):  # "were armed and trained by"
+            subject = [c for c in first.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subject:
+                return expand(subject[0])
         if verb.dep_ in ("acl", "relcl"):
             return expand(verb.head)
     if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Rwanda-backed rebels": the rebels
