@@ -762,3 +762,11 @@ def test_passive_agents_the_parser_hung_elsewhere(pipeline: Pipeline):
     assert any(e.plover == "SANCTION" and e.source and e.source.id == "USA" for e in events)
     events = code(pipeline, "The rebels were armed and trained by Rwanda, a UN panel said.")
     assert any(e.plover == "AID" and e.source and e.source.id == "RWA" for e in events)
+
+
+def test_an_among_them_list_names_members_of_the_doer(pipeline: Pipeline):
+    events = code(
+        pipeline, "Several African states, among them Kenya and Ghana, have sent troops to Haiti."
+    )
+    doers = {e.source.id for e in events if e.source}
+    assert {"KEN", "GHA"} <= doers

@@ -331,6 +331,13 @@ def members(verb: Token) -> Iterator[Token]:
             for grand in token.nbor(1).children:
                 if grand.dep_ == "pobj":
                     yield from expand(grand)
+        elif token.dep_ == "prep" and token.lower_ == "among":  # "among them Uganda and Burundi"
+            objects = [g for g in token.children if g.dep_ == "pobj"]
+            if objects and objects[0].lower_ in ("them", "whom", "those"):
+                for grand in objects[1:]:
+                    yield from expand(grand)
+                if token.head.dep_ == "appos":  # parsed "states, [among them] Kenya and Ghana"
+                    yield from expand(token.head)
 
 
 def _in_other_clause(token: Token, verb: Token) -> bool:
