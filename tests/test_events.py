@@ -770,3 +770,11 @@ def test_an_among_them_list_names_members_of_the_doer(pipeline: Pipeline):
     )
     doers = {e.source.id for e in events if e.source}
     assert {"KEN", "GHA"} <= doers
+
+
+def test_a_reaction_over_someones_act_is_aimed_at_them(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Vietnam lodged a formal complaint over China's construction of artificial islands.",
+    )
+    assert ("VNM", "ACCUSE", "CHN") in pairs(events)

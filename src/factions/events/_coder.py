@@ -64,6 +64,7 @@ from factions.events._targets import (
     own_objects_only,
     parties_over_places,
     purpose_targets,
+    reasons,
     set_beside,
     site,
     warned_party,
@@ -814,6 +815,8 @@ class RuleEventCoder:
             targets = warned or targets
         if not targets and candidate.coding.plover == "PROTEST":
             targets += purpose_targets(trigger, token_mentions)  # "rallied to denounce X"
+        if not targets and reacts:  # "lodged complaints over China's construction of islands"
+            targets += reasons(trigger, token_mentions)
         if not targets and sources and candidate.coding.plover == "PROTEST":
             targets += facility_owners(  # "protested outside the U.S. embassy"
                 trigger, sources[0], token_mentions, actors, places=False

@@ -171,6 +171,24 @@ def conditioned_on(
     return None
 
 
+def reasons(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """Whom a reaction is over: the party a complaint or protest "over", "about" or "at"
+    names, or whose act it names ("complaints over China's construction of islands")."""
+    heads = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
+        heads.append(trigger.head)  # "lodged complaints over…": the verb's phrase too
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("over", "about", "at"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (
+                    found := mention_of(obj, mentions) or doer(obj, mentions)
+                ):
+                    return [found]
+    return []
+
+
 def doer(noun: Token, mentions: dict[int, Mention]) -> Mention | None:
     """Whose act a noun names, by its possessor: "the North's test", "Russia's annexation"."""
     for child in noun.children:
