@@ -778,3 +778,8 @@ def test_a_reaction_over_someones_act_is_aimed_at_them(pipeline: Pipeline):
         "Vietnam lodged a formal complaint over China's construction of artificial islands.",
     )
     assert ("VNM", "ACCUSE", "CHN") in pairs(events)
+
+
+def test_a_refusal_reaches_the_party_its_object_is_aimed_at(pipeline: Pipeline):
+    events = code(pipeline, "Washington has refused to lift its embargo on Cuba.")
+    assert any(e.plover == "REJECT" and e.target and e.target.id == "CUB" for e in events)

@@ -275,7 +275,13 @@ def complement_targets(verb: Token, acts: Container[str] | None = None) -> list[
         if lemma in PERMISSIONS:  # "refused to let U.S. soldiers deploy": the soldiers
             return objects(child) or clausal_targets(child)
         if acts is None or lemma in acts:  # "refused to extradite the leader *to Uganda*"
-            return objects(child) + prepositional(child, AIMED)
+            return (
+                objects(child)
+                + prepositional(child, AIMED)
+                + [  # "refused to lift its embargo *on Cuba*"
+                    t for o in direct_objects(child) for t in prepositional(o, AIMED)
+                ]
+            )
     return []
 
 
