@@ -783,3 +783,8 @@ def test_a_reaction_over_someones_act_is_aimed_at_them(pipeline: Pipeline):
 def test_a_refusal_reaches_the_party_its_object_is_aimed_at(pipeline: Pipeline):
     events = code(pipeline, "Washington has refused to lift its embargo on Cuba.")
     assert any(e.plover == "REJECT" and e.target and e.target.id == "CUB" for e in events)
+
+
+def test_a_nominal_trigger_tagged_as_an_adjective_still_counts(pipeline: Pipeline):
+    events = code(pipeline, "Kyiv's counteroffensive against Russian positions stalled in 2023.")
+    assert any(e.plover == "ASSAULT" and e.target and e.target.id == "RUS" for e in events)

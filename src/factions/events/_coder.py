@@ -422,7 +422,7 @@ class RuleEventCoder:
                 out.append(
                     _Candidate(token, lexicon.coding(frame), doers, targets, 0.8, mutual=mutual)
                 )
-            elif token.pos_ in ("NOUN", "PROPN") and (entry := self._noun_entry(token)):
+            elif _nounlike(token) and (entry := self._noun_entry(token)):
                 candidate = self._nominal(token, entry)
                 if candidate is not None:
                     out.append(candidate)
@@ -1330,6 +1330,18 @@ def _fight_without_parties(noun: Token) -> bool:
     verb = noun.head
     return verb.lower_.startswith(FIGHT_VERBS) and not any(
         c.dep_ in ("dobj", "obj", "agent") for c in verb.children
+    )
+
+
+def _nounlike(token: Token) -> bool:
+    """A noun, or a word the tagger took for an adjective where only a noun fits
+    ("Kyiv's *counteroffensive* against…" as a subject)."""
+    return token.pos_ in ("NOUN", "PROPN") or (
+        token.pos_ == "ADJ"
+        and (
+            token.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "pobj")
+            or any(c.dep_ == "poss" for c in token.children)  # "Kyiv's counteroffensive"
+        )
     )
 
 
