@@ -426,3 +426,12 @@ def test_an_international_body_belongs_to_no_state_nearby(pipeline: Pipeline):
     )
     tribunal = next(m for m in processed.mentions if "tribunal" in m.text)
     assert not (tribunal.actor_id or "").startswith("CHN")
+
+
+def test_a_named_kind_of_group_is_no_crowd(pipeline: Pipeline):
+    processed = pipeline.process_one(
+        Document(text="The Pentagon sent a second carrier strike group to the region.", source="t")
+    )
+    assert not any(
+        m.actor_id == "CVL" or "civilians" in (m.actor_id or "") for m in processed.mentions
+    )

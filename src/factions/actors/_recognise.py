@@ -258,7 +258,12 @@ class Recogniser:
         if words & CIVIC or any(w in text for w in ("anti-war", "antiwar", "pro-democracy")):
             return "CVL"
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in children)
-        if indefinite and words & SIZES and token.tag_ == "NN":
+        if (
+            indefinite
+            and words & SIZES
+            and token.tag_ == "NN"
+            and not any(t.dep_ == "compound" for t in modifiers)  # "a second carrier strike group"
+        ):
             return "CVL"  # "a smaller group protested outside the embassy"
         return None
 
