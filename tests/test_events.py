@@ -788,3 +788,11 @@ def test_a_refusal_reaches_the_party_its_object_is_aimed_at(pipeline: Pipeline):
 def test_a_nominal_trigger_tagged_as_an_adjective_still_counts(pipeline: Pipeline):
     events = code(pipeline, "Kyiv's counteroffensive against Russian positions stalled in 2023.")
     assert any(e.plover == "ASSAULT" and e.target and e.target.id == "RUS" for e in events)
+
+
+def test_the_purpose_of_a_denied_act_is_denied_with_it(pipeline: Pipeline):
+    events = code(pipeline, "Kigali has denied sending soldiers to help the rebels.")
+    helped = [e for e in events if e.trigger == "help"]
+    assert helped and all(e.negated for e in helped)
+    events = code(pipeline, "Russia sent troops to help Assad.")
+    assert any(e.trigger == "help" and not e.negated for e in events)

@@ -240,6 +240,14 @@ def _negated(verb: Token) -> bool:
             return True
         if any(c.dep_ == "neg" for c in governor.children):
             return True
+    if (
+        verb.dep_ == "advcl"
+        and _infinitive(verb)
+        and verb.head.lemma_.lower() not in NEGATING_VERBS
+        and verb.head.i != verb.i
+        and _negated(verb.head)
+    ):  # "denied sending soldiers to help the rebels": the help is denied with the sending
+        return True
     # "without sending troops", "without warning civilians or sending observers"
     first = _first_conjunct(verb)
     if first.dep_ == "ccomp" and first.head.lemma_.lower() in DENYING and first.i > first.head.i:
