@@ -435,3 +435,18 @@ def test_a_named_kind_of_group_is_no_crowd(pipeline: Pipeline):
     assert not any(
         m.actor_id == "CVL" or "civilians" in (m.actor_id or "") for m in processed.mentions
     )
+
+
+def test_the_coalition_is_the_coalition_named_before(pipeline: Pipeline):
+    processed = pipeline.process_one(
+        Document(
+            text=(
+                "The Saudi-led coalition struck Sanaa. The Houthis fired missiles at Jizan. "
+                "Aid agencies said the Houthis were blocking convoys. "
+                "The coalition closed the airport in 2016."
+            ),
+            source="t",
+        )
+    )
+    coalition = [m for m in processed.mentions if m.text == "The coalition"]
+    assert coalition and coalition[0].actor_id == "SAUDI_COALITION"

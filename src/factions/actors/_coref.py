@@ -82,6 +82,10 @@ DESCRIPTIONS = {
     "republic": {"state"},
 }
 
+#: Descriptions that point back to the actor whose name they are part of, however far back
+#: ("the Saudi-led coalition" … "the coalition"); "the group" is too common a word for that.
+NAMING_DESCRIPTIONS = {"coalition", "alliance", "bloc"}
+
 #: Verbs whose subject "it" is usually not an actor ("it is clear", "it remains to be seen").
 PLEONASTIC_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter", "mean"}
 
@@ -144,6 +148,15 @@ def resolve_description(
     kinds = DESCRIPTIONS.get(noun.lower())
     if kinds is None:
         return None
+    named = [  # "the coalition" is the "Saudi-led coalition" named before, however far back
+        a
+        for a in before
+        if noun.lower() in NAMING_DESCRIPTIONS
+        and a.start < start
+        and noun.lower() in a.text.lower().split()
+    ]
+    if named:
+        return max(named, key=lambda a: a.start)
     return _nearest(
         before,
         start,
