@@ -796,3 +796,10 @@ def test_the_purpose_of_a_denied_act_is_denied_with_it(pipeline: Pipeline):
     assert helped and all(e.negated for e in helped)
     events = code(pipeline, "Russia sent troops to help Assad.")
     assert any(e.trigger == "help" and not e.negated for e in events)
+
+
+def test_out_of_parsed_as_two_prepositions_is_still_a_particle(pipeline: Pipeline):
+    events = code(pipeline, "Vietnam pulled its troops out of Cambodia in 1989.")
+    assert ("VNM", "RETREAT", "KHM") in pairs(events)
+    asked = code(pipeline, "Hanoi urged Bangkok to pull its troops out of Cambodia.")
+    assert not any(e.plover == "RETREAT" for e in asked)

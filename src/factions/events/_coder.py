@@ -1073,11 +1073,10 @@ def _particle(verb: Token) -> Token | None:
             return child  # a "particle" with an object is a preposition ("called on X")
         if (
             child.dep_ == "prep"
-            and is_passive(verb)
             and child.lower_ in PARTICLES
             and [g.lower_ for g in child.children] == ["of"]
-        ):  # "were driven *out* of Rakhine", parsed as two prepositions; kept to passives,
-            # where it is a done act (actives add acts only asked for: "urged X to pull out")
+        ):  # "were driven *out* of Rakhine", "pulled its troops *out* of Cambodia", parsed as
+            # two prepositions (acts only asked for, "urged X to pull out of", are dropped as such)
             return child
     for head in (verb, *direct_objects(verb)):
         for child in head.children:
