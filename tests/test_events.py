@@ -803,3 +803,10 @@ def test_out_of_parsed_as_two_prepositions_is_still_a_particle(pipeline: Pipelin
     assert ("VNM", "RETREAT", "KHM") in pairs(events)
     asked = code(pipeline, "Hanoi urged Bangkok to pull its troops out of Cambodia.")
     assert not any(e.plover == "RETREAT" for e in asked)
+
+
+def test_armed_forces_leaving_a_country_withdraw_from_it(pipeline: Pipeline):
+    events = code(pipeline, "The last American soldiers left Afghanistan on 30 August 2021.")
+    assert ("USAMIL", "RETREAT", "AFG") in pairs(events)
+    trip = code(pipeline, "The foreign minister left Kabul on Monday.")
+    assert not any(e.plover == "RETREAT" for e in trip)

@@ -192,6 +192,9 @@ class _Candidate:
     """Done with each other whatever the type: "X and Y restored ties" (a frame of ties
     "with" someone)."""
     judged_event: str | None = None
+    armed_only: bool = False
+    """An event only when an armed force does it ("the last American soldiers left
+    Afghanistan" is a withdrawal; "the minister left Kabul" is a trip)."""
     between_sides: bool = False
     """A fight naming no party ("fighting raged on in the capital"): between the two sides
     the document has had at odds so far."""
@@ -422,6 +425,13 @@ class RuleEventCoder:
                 out.append(
                     _Candidate(token, lexicon.coding(frame), doers, targets, 0.8, mutual=mutual)
                 )
+            elif token.pos_ == "VERB" and lemma in DEPARTURES and (left := _left_place(token)):
+                code = self.lexicon.codes.get(WITHDRAWAL)
+                if code is not None:  # "the last American soldiers left Afghanistan"
+                    coding = Coding("RETREAT", "withdraw", WITHDRAWAL, 2, code.goldstein)
+                    out.append(
+                        _Candidate(token, coding, subjects(token), left, 0.6, armed_only=True)
+                    )
             elif _nounlike(token) and (entry := self._noun_entry(token)):
                 candidate = self._nominal(token, entry)
                 if candidate is not None:
@@ -731,6 +741,12 @@ class RuleEventCoder:
         memory: _Memory,
         times: tuple[SentenceTimes, When | None],
     ) -> list[Event]:
+        if candidate.armed_only and not any(
+            (actor := actors.get(m.actor_id or "")) is not None and actor.kind in FORCES
+            for t in candidate.sources
+            if (m := mention_of(t, token_mentions)) is not None
+        ):
+            return []
         both = _both_sides(candidate.sources, memory)
         if candidate.between_sides and memory.sides is not None:
             both = list(memory.sides)  # "fighting raged on": the war's two sides, one event
@@ -1330,6 +1346,20 @@ def _fight_without_parties(noun: Token) -> bool:
     return verb.lower_.startswith(FIGHT_VERBS) and not any(
         c.dep_ in ("dobj", "obj", "agent") for c in verb.children
     )
+
+
+#: CAMEO 087, "de-escalate military engagement": forces leaving a country.
+WITHDRAWAL = "087"
+#: Verbs of leaving that, done by armed forces, are a withdrawal from where they leave.
+DEPARTURES = {"leave", "quit", "exit", "depart", "evacuate", "abandon"}
+#: Kinds of actors whose leaving is a withdrawal.
+FORCES = {"military", "armed_group", "rebels", "police"}
+
+
+def _left_place(verb: Token) -> list[Token]:
+    """What a departure leaves: its object ("left Afghanistan"), or its from-phrase
+    ("departed from Niger")."""
+    return direct_objects(verb) or prepositional(verb, {"from"})
 
 
 def _nounlike(token: Token) -> bool:
