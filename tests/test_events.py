@@ -810,3 +810,10 @@ def test_armed_forces_leaving_a_country_withdraw_from_it(pipeline: Pipeline):
     assert ("USAMIL", "RETREAT", "AFG") in pairs(events)
     trip = code(pipeline, "The foreign minister left Kabul on Monday.")
     assert not any(e.plover == "RETREAT" for e in trip)
+
+
+def test_letting_outsiders_in_is_access_granted_to_them(pipeline: Pipeline):
+    events = code(pipeline, "Damascus allowed OPCW inspectors into Douma after a week's delay.")
+    assert any(e.plover == "RETREAT" and e.cameo == "086" and e.target for e in events)
+    events = code(pipeline, "Israel has not allowed UN investigators into Gaza.")
+    assert any(e.plover == "RETREAT" and e.negated for e in events)
