@@ -47,6 +47,7 @@ from factions.events._parties import (
     held_by,
     is_state,
     mention_of,
+    mention_span,
     party_of,
     same_side,
     siblings,
@@ -426,11 +427,10 @@ class RuleEventCoder:
                     _Candidate(token, lexicon.coding(frame), doers, targets, 0.8, mutual=mutual)
                 )
             elif token.pos_ == "VERB" and lemma in DEPARTURES and (left := _left_place(token)):
-                code = self.lexicon.codes.get(WITHDRAWAL)
-                if code is not None:  # "the last American soldiers left Afghanistan"
-                    coding = Coding("RETREAT", "withdraw", WITHDRAWAL, 2, code.goldstein)
+                withdrawal = self._coded("RETREAT", WITHDRAWAL, "withdraw")
+                if withdrawal is not None:  # "the last American soldiers left Afghanistan"
                     out.append(
-                        _Candidate(token, coding, subjects(token), left, 0.6, armed_only=True)
+                        _Candidate(token, withdrawal, subjects(token), left, 0.6, armed_only=True)
                     )
             elif _nounlike(token) and (entry := self._noun_entry(token)):
                 candidate = self._nominal(token, entry)
@@ -506,12 +506,18 @@ class RuleEventCoder:
                         memory.doers[entry.plover] = accused
                         memory.hostile[True] = accused
 
+    def _coded(self, plover: str, cameo: str, mode: str | None = None) -> Coding | None:
+        """A coding the coder gives by rule, not by trigger, from the CAMEO codebook."""
+        code = self.lexicon.codes.get(cameo)
+        if code is None:
+            return None
+        return Coding(plover, mode, cameo, quad_class(cameo), code.goldstein)
+
     def _repression(self, coding: Coding) -> Coding | None:
         """The coding an assault gets when police turn it on civilians."""
         if coding.plover != "ASSAULT":
             return None
-        code = self.lexicon.codes[REPRESSION]
-        return Coding("COERCE", None, REPRESSION, quad_class(REPRESSION), code.goldstein)
+        return self._coded("COERCE", REPRESSION)
 
     def _event_anaphor(self, token: Token, recent: dict[str, Mention]) -> Mention | None:
         """ "condemned the attack": an event noun with no actor of its own points back to the
@@ -1035,11 +1041,9 @@ class RuleEventCoder:
     def _threat(self, act: Coding) -> Coding | None:
         """How a conditional act is coded as the threat it makes: with force (138) if the
         act is violent, else a threat not specified (130)."""
-        cameo = THREAT_OF_FORCE if act.plover in ("ASSAULT", "MOBILIZE") else THREAT
-        code = self.lexicon.codes.get(cameo)
-        if code is None:
-            return None
-        return Coding("THREATEN", None, cameo, quad_class(cameo), code.goldstein)
+        return self._coded(
+            "THREATEN", THREAT_OF_FORCE if act.plover in ("ASSAULT", "MOBILIZE") else THREAT
+        )
 
 
 _M = TypeVar("_M", Mention, Mention | None)
@@ -1119,12 +1123,7 @@ def _is_headline(document: Document, block: Block) -> bool:
 def _token_mentions(block: Block, mentions: Sequence[Mention]) -> dict[int, Mention]:
     out: dict[int, Mention] = {}
     for mention in mentions:
-        span = block.doc.char_span(
-            mention.start - block.offset, mention.end - block.offset, alignment_mode="expand"
-        )
-        if span is None:
-            continue
-        for token in span:
+        for token in mention_span(block, mention) or ():
             out[token.i] = mention
     return out
 
@@ -1398,10 +1397,8 @@ def _typed(coding: Coding) -> dict[str, Any]:
 
 def _ref(mention: Mention, actors: dict[str, Actor], block: Block) -> ActorRef:
     text = mention.text
-    if mention.label in EXPANDABLE:
-        text = (
-            phrase_of(block.doc, mention.start - block.offset, mention.end - block.offset) or text
-        )
+    if mention.label in EXPANDABLE and (span := mention_span(block, mention)) is not None:
+        text = phrase_of(span) or text
     actor = actors.get(mention.actor_id or "")
     if actor is None:
         return ActorRef(

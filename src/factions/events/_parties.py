@@ -13,7 +13,7 @@ from factions.nlp import Block
 from factions.records import Actor, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 #: Prefix of the ids of actors the knowledge base does not know.
 UNKNOWN = "unk:"
@@ -134,10 +134,8 @@ def held_by(
     actors: dict[str, Actor],
 ) -> bool:
     """ "Washington will cut *its* forces": the target is the doer's own, by the possessive."""
-    span = block.doc.char_span(
-        target.start - block.offset, target.end - block.offset, alignment_mode="expand"
-    )
-    if span is None or not len(span):
+    span = mention_span(block, target)
+    if span is None:
         return False
     for child in span.root.children:
         if child.dep_ == "poss" and child.lower_ in OWN:
@@ -146,6 +144,14 @@ def held_by(
             owner = mentions.get(child.i)
             return owner is not None and party_of(owner, actors) == party_of(source, actors)
     return False
+
+
+def mention_span(block: Block, mention: Mention) -> Span | None:
+    """The tokens of ``block`` a mention covers (its characters are the document's)."""
+    span = block.doc.char_span(
+        mention.start - block.offset, mention.end - block.offset, alignment_mode="expand"
+    )
+    return span if span is not None and len(span) else None
 
 
 def _one_of_the_doers(thing: Token, source: Mention, block: Block) -> bool:

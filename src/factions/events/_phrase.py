@@ -12,7 +12,10 @@ not name it.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 #: Left dependents that belong to a noun phrase's name.
 NAME_LEFT = {"det", "amod", "poss", "compound", "nmod", "nummod", "quantmod", "case", "predet"}
@@ -25,11 +28,9 @@ EXPANDABLE = {"ROLE", "DESCRIPTION"}
 MAX_WORDS = 9
 
 
-def phrase_of(doc: Doc, start: int, end: int) -> str | None:
-    """The noun phrase around the characters ``start:end`` of ``doc``, or None if none fits."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
+def phrase_of(span: Span) -> str | None:
+    """The noun phrase around a mention's tokens, or None if none fits."""
+    doc = span.doc
     head = span.root
     if head.pos_ not in {"NOUN", "PROPN"}:
         return None

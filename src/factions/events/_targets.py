@@ -171,13 +171,18 @@ def conditioned_on(
     return None
 
 
+def _phrase_heads(trigger: Token) -> list[Token]:
+    """Where a trigger's prepositional phrases may hang: on itself and, for a noun object, on
+    the verb that carries it (the parser puts them on either)."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
+        return [trigger, trigger.head]
+    return [trigger]
+
+
 def reasons(trigger: Token, mentions: dict[int, Mention]) -> list[Mention]:
     """Whom a reaction is over: the party a complaint or protest "over", "about" or "at"
     names, or whose act it names ("complaints over China's construction of islands")."""
-    heads = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
-        heads.append(trigger.head)  # "lodged complaints over…": the verb's phrase too
-    for head in heads:
+    for head in _phrase_heads(trigger):  # "lodged complaints over…": the verb's phrase too
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("over", "about", "at"):
                 continue
@@ -323,10 +328,7 @@ def facility_owners(
     ("Indian military installations", "a Hamas tunnel"), else (with ``places``) the place it
     lies in. A protest "outside the U.S. embassy" is at the United States, but one "in Seoul"
     is not at South Korea: protests take owners only."""
-    heads = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
-        heads.append(trigger.head)  # "carried out strikes near…": the light verb's phrases
-    for head in heads:
+    for head in _phrase_heads(trigger):  # "carried out strikes near…": the verb's too
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in FACILITY_PREPS:
                 continue
