@@ -220,13 +220,11 @@ class _Memory:
     aimed: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     """The targets of each coded trigger, by (block offset, token index), for the clauses
     that share them ("rejected the ultimatum and warned that…")."""
-    sides: tuple[Mention, Mention] | None = None
-    """The two parties "both sides" means ("urged both sides"): the pair of parties most
-    often at each other in the document so far, the first such on a tie (the lead's)."""
     codings: dict[int, Coding] = field(default_factory=dict)
     """The coding of each trigger of the block being coded, by token index."""
     _pairs: Counter[frozenset[str]] = field(default_factory=Counter)
-    _sides: frozenset[str] | None = None
+    _sides: tuple[str, str] | None = None
+    """The parties of the leading pair, in the order "both sides" names them."""
     _side_mention: dict[str, Mention] = field(default_factory=dict)
     _foes: dict[str, Counter[str]] = field(default_factory=dict)
     """For each party, how often it has been in conflict with each other party."""
@@ -244,13 +242,22 @@ class _Memory:
                 self._side_mention[party] = as_state(mention, actors)
         pair = frozenset((a, b))
         self._pairs[pair] += 1
-        if self._sides is None or self._pairs[pair] > self._pairs[self._sides]:
-            self._sides = pair
-        if self._sides == pair or self.sides is None:
-            self.sides = (self._side_mention[a], self._side_mention[b])
-        else:  # the leading pair keeps its place; its names may have improved
-            x, y = sorted(self._sides)
-            self.sides = (self._side_mention[x], self._side_mention[y])
+        leading = frozenset(self._sides) if self._sides is not None else None
+        if leading is None or leading == pair or self._pairs[pair] > self._pairs[leading]:
+            self._sides = (a, b)
+        else:  # the leading pair keeps its place
+            x, y = sorted(leading)
+            self._sides = (x, y)
+
+    @property
+    def sides(self) -> tuple[Mention, Mention] | None:
+        """The two parties "both sides" means ("urged both sides"): the pair of parties most
+        often at each other in the document so far, the first such on a tie (the lead's),
+        each named by the state itself once the state has been named."""
+        if self._sides is None:
+            return None
+        first, second = self._sides
+        return self._side_mention[first], self._side_mention[second]
 
     def add_foes(self, first: Mention, second: Mention, actors: dict[str, Actor]) -> None:
         if not (combatant(first, actors) and combatant(second, actors)):
@@ -270,7 +277,7 @@ class _Memory:
     def reinforce_sides(self) -> None:
         """ "the two sides agreed…": the pair meant gains weight."""
         if self._sides is not None:
-            self._pairs[self._sides] += 1
+            self._pairs[frozenset(self._sides)] += 1
 
     countries: frozenset[str] = frozenset()
     """Countries of the document's actors: the context that picks among namesake places."""
