@@ -228,4 +228,6 @@ def test_names_match_whatever_their_count_article_or_punctuation():
     assert normalise_name("hundreds of Iranian troops") == "iranian troops"
     assert normalise_name("the U.S.") == normalise_name("U.S")
     assert normalise_name("Iran's") == "iran"
+    assert normalise_name("Democratic Republic of the Congo") == "democratic republic of congo"
+    assert normalise_name("the Other Party") == "other party", "only whole words are articles"
     assert normalise_name("One") == "one", "a bare number stays itself"

@@ -18,6 +18,8 @@ from factions.records import ActorRef, Event
 
 _PUNCT = re.compile(r"[^\w\s]")
 _THE = re.compile(r"^(the|a|an)\s+")
+#: "Democratic Republic of the Congo" and "…of Congo" are one name; an inner article names nothing.
+_INNER_THE = re.compile(r"(?<=\s)the\s+")
 #: Counts in front of a name do not change whom it names ("43 civilians", "hundreds of troops").
 _QUANTITY = re.compile(
     r"^(?:(?:at least|more than|less than|about|around|nearly|some|several|many|a few|"
@@ -28,11 +30,11 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def normalise_name(name: str) -> str:
-    """Case, accents, punctuation, a leading article and possessives do not matter."""
+    """Case, accents, punctuation, articles and possessives do not matter."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = _POSSESSIVE.sub("", folded)
     folded = " ".join(_PUNCT.sub(" ", folded).split())
-    folded = _THE.sub("", folded)
+    folded = _INNER_THE.sub("", _THE.sub("", folded))
     return _QUANTITY.sub("", folded) or folded
 
 
