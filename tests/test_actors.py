@@ -94,6 +94,19 @@ def test_pronouns_take_the_nearest_compatible_antecedent(pipeline: Pipeline):
     assert they.actor_id == "TALIBAN"
 
 
+def test_it_that_takes_time_is_no_actor_but_it_that_takes_a_town_is(pipeline: Pipeline):
+    found = mentions(
+        pipeline,
+        (
+            "The Houthis said it had taken control of the port. "
+            "The Houthis said it would take weeks to repair the port."
+        ),
+    )
+    its = [m for m in found if m.text == "it"]
+    assert len(its) == 1 and its[0].actor_id == "HOUTHIS"
+    assert its[0].start < found[-1].start
+
+
 def test_definite_descriptions(pipeline: Pipeline):
     found = mentions(
         pipeline,

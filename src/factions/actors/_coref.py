@@ -88,6 +88,9 @@ NAMING_DESCRIPTIONS = {"coalition", "alliance", "bloc"}
 
 #: Verbs whose subject "it" is usually not an actor ("it is clear", "it remains to be seen").
 PLEONASTIC_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter", "mean"}
+#: What "it takes" when "it" is no actor ("it took weeks to…"); "it had taken control of the
+#: town" is an actor's act.
+TAKEN_SPANS = {"time", "year", "month", "week", "day", "hour", "minute", "while", "effort", "long"}
 
 #: Roles that can stand in for each other when the same role has no antecedent.
 KINDRED_ROLES = {"REB": {"REB", "UAF", "OPP"}, "UAF": {"UAF", "REB"}, "OPP": {"OPP", "REB"}}

@@ -12,6 +12,7 @@ from factions.actors._coref import (
     DESCRIPTIONS,
     PLEONASTIC_HEADS,
     PRONOUNS,
+    TAKEN_SPANS,
     Antecedent,
     nearest_state,
     resolve_description,
@@ -448,8 +449,12 @@ def _locative(token: Token) -> bool:
 def _pleonastic(token: Token) -> bool:
     if token.lower_ != "it":
         return False
+    head = token.head
+    if head.lemma_ == "take" and token.dep_ == "nsubj":
+        taken = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        return not taken or any(c.lemma_.lower() in TAKEN_SPANS for c in taken)
     return token.dep_ == "expl" or (
-        token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in PLEONASTIC_HEADS
+        token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in PLEONASTIC_HEADS
     )
 
 
