@@ -37,7 +37,7 @@ from factions.events._lexicon import (
     load_lexicon,
     quad_class,
 )
-from factions.events._modality import Stance, stance
+from factions.events._modality import Stance, open_question, stance
 from factions.events._parties import (
     ANAPHORA,
     CONFLICT_NOUNS,
@@ -915,7 +915,7 @@ class RuleEventCoder:
         if named_targets:
             memory.aimed[(block.offset, trigger.i)] = named_targets
         how = stance(trigger)
-        if asked_of_another(trigger):
+        if asked_of_another(trigger) or open_question(trigger):
             return []  # "urged both sides to respect the truce": the urging is the event
         threatened = conditioned_on(
             trigger, sources[0], candidate.coding, how, token_mentions, memory.codings

@@ -383,6 +383,14 @@ def _hypothetical(verb: Token) -> bool:
     return False
 
 
+def open_question(trigger: Token) -> bool:
+    """The trigger's clause asks whether the act happens ("did not say whether it would hand
+    over the negotiators", "it was unclear whether Washington could muster the votes"): it is
+    neither asserted nor denied, and no event."""
+    clause = _first_conjunct(clause_verb(trigger))
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children)
+
+
 def _reported_would(token: Token) -> bool:
     """ "would" in a clause a speech or intent verb reports, with no condition: the future as seen
     from the report ("said it would withdraw", "Russia would withdraw, the ministry said")."""
