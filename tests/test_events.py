@@ -826,3 +826,13 @@ def test_an_act_asked_about_with_whether_is_no_event(pipeline: Pipeline):
     assert not any(e.plover == "COERCE" or e.trigger == "extradite" for e in asked)
     told = code(pipeline, "Turkey said it would extradite the Kurdish leader to Iraq.")
     assert any(e.trigger == "extradite" for e in told), "the same act announced is coded"
+
+
+def test_not_accepting_a_ruling_rejects_it_but_not_recognising_a_state_is_withheld(
+    pipeline: Pipeline,
+):
+    ruling = code(pipeline, "Caracas has never accepted the court's ruling on the border.")
+    assert any(e.plover == "REJECT" and not e.negated for e in ruling)
+    state = code(pipeline, "Azerbaijan has never recognised Armenia's government.")
+    assert not any(e.plover == "REJECT" for e in state)
+    assert any(e.plover == "SUPPORT" and e.negated for e in state)

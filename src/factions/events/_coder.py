@@ -170,6 +170,46 @@ APPEALS = {"REQUEST"}
 #: forces back" retreats from someone; "refused to negotiate" alone says from whom only by
 #: guess, so RETREAT is not in IMPLIED itself.
 IMPLIED_WHEN_OWN = IMPLIED | {"RETREAT"}
+#: Verbs of acceptance whose negation is a refusal ("has never recognised the ruling", "did not
+#: accept the resolutions"): CAMEO 12, as "refused to accept" would be.
+ACCEPTANCE = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
+REFUSED_ACCEPTANCE = "120"
+#: Things whose non-acceptance is a rejection of them (and of whoever made them).
+REFUSABLE = {
+    "ruling",
+    "decision",
+    "verdict",
+    "judgment",
+    "judgement",
+    "resolution",
+    "result",
+    "outcome",
+    "election",
+    "vote",
+    "referendum",
+    "plan",
+    "proposal",
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "demand",
+    "condition",
+    "term",
+    "offer",
+    "ultimatum",
+    "jurisdiction",
+    "claim",
+    "accusation",
+    "charge",
+    "annexation",
+    "border",
+    "boundary",
+    "authority",
+    "mandate",
+    "sanction",
+    "finding",
+}
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
 MODALITY_PENALTY = {
@@ -193,6 +233,9 @@ class _Candidate:
     """Done with each other whatever the type: "X and Y restored ties" (a frame of ties
     "with" someone)."""
     judged_event: str | None = None
+    refusal: bool = False
+    """Coded REJECT from a negated acceptance ("has never recognised the ruling"): the refusal
+    is asserted, not negated."""
     armed_only: bool = False
     """An event only when an armed force does it ("the last American soldiers left
     Afghanistan" is a withdrawal; "the minister left Kabul" is a trip)."""
@@ -430,8 +473,18 @@ class RuleEventCoder:
                 if frame.reverse:  # "received jets from Denmark": Denmark gives
                     doers, targets = prepositional(token, {frame.prep or ""}), doers
                 mutual = bool(frame.objects and frame.prep in PARTNERED)
+                coding = lexicon.coding(frame)
+                refused = (
+                    lemma in ACCEPTANCE
+                    and coding.plover in ("AGREE", "SUPPORT")
+                    and _things_accepted(token)
+                    and stance(token).negated
+                    and (rejection := self._coded("REJECT", REFUSED_ACCEPTANCE)) is not None
+                )  # "Pyongyang has never accepted the resolutions" rejects them
+                if refused and rejection is not None:
+                    coding = rejection
                 out.append(
-                    _Candidate(token, lexicon.coding(frame), doers, targets, 0.8, mutual=mutual)
+                    _Candidate(token, coding, doers, targets, 0.8, mutual=mutual, refusal=refused)
                 )
             elif token.pos_ == "VERB" and lemma in DEPARTURES and (left := _left_place(token)):
                 withdrawal = self._coded("RETREAT", WITHDRAWAL, "withdraw")
@@ -915,6 +968,8 @@ class RuleEventCoder:
         if named_targets:
             memory.aimed[(block.offset, trigger.i)] = named_targets
         how = stance(trigger)
+        if candidate.refusal:
+            how = replace(how, negated=False)
         if asked_of_another(trigger) or open_question(trigger):
             return []  # "urged both sides to respect the truce": the urging is the event
         threatened = conditioned_on(
@@ -1056,6 +1111,15 @@ class RuleEventCoder:
 _M = TypeVar("_M", Mention, Mention | None)
 
 RECIPIENT_PREPS = {"to", "into", "for", "toward", "towards"}
+
+
+def _things_accepted(verb: Token) -> bool:
+    """What is (not) accepted is a ruling, a result or a demand: not recognising a state or a
+    government is withheld recognition, not a rejection."""
+    accepted = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")] or (
+        [verb.head] if verb.dep_ == "relcl" else []
+    )
+    return bool(accepted) and all(t.lemma_.lower() in REFUSABLE for t in accepted)
 
 
 def _noun_forms(token: Token) -> list[str]:
