@@ -836,3 +836,15 @@ def test_not_accepting_a_ruling_rejects_it_but_not_recognising_a_state_is_withhe
     state = code(pipeline, "Azerbaijan has never recognised Armenia's government.")
     assert not any(e.plover == "REJECT" for e in state)
     assert any(e.plover == "SUPPORT" and e.negated for e in state)
+
+
+def test_concern_voiced_at_no_one_named_is_at_the_latest_attacker_as_a_state(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Eritrea denied the report. Eritrean troops shelled Ethiopian villages near the "
+        "border on Sunday. Kenya and Uganda voiced concern.",
+    )
+    concern = {p for p in pairs(events) if p[1] == "ACCUSE"}
+    assert concern == {("KEN", "ACCUSE", "ERI"), ("UGA", "ACCUSE", "ERI")}
+    calm = code(pipeline, "Kenya and Uganda voiced concern about the floods.")
+    assert not any(e.plover == "ACCUSE" for e in calm), "no violence, no one to blame"

@@ -899,6 +899,15 @@ class RuleEventCoder:
             targets += purpose_targets(trigger, token_mentions)  # "rallied to denounce X"
         if not targets and reacts:  # "lodged complaints over China's construction of islands"
             targets += reasons(trigger, token_mentions)
+        if (
+            not targets
+            and not candidate.targets
+            and sources
+            and candidate.coding.plover == "ACCUSE"
+            and (doer := memory.hostile.get(True)) is not None
+            and not same_side(sources[0], doer, actors)
+        ):  # "Japan also voiced concern": at whoever did the latest violence, as a state
+            targets = [as_state(doer, actors)]
         if not targets and sources and candidate.coding.plover == "PROTEST":
             targets += facility_owners(  # "protested outside the U.S. embassy"
                 trigger, sources[0], token_mentions, actors, places=False
