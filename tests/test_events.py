@@ -848,3 +848,12 @@ def test_concern_voiced_at_no_one_named_is_at_the_latest_attacker_as_a_state(pip
     assert concern == {("KEN", "ACCUSE", "ERI"), ("UGA", "ACCUSE", "ERI")}
     calm = code(pipeline, "Kenya and Uganda voiced concern about the floods.")
     assert not any(e.plover == "ACCUSE" for e in calm), "no violence, no one to blame"
+
+
+def test_a_proposed_act_is_not_coded_as_done(pipeline: Pipeline):
+    events = code(
+        pipeline, "Egypt proposed that Israel withdraw its troops from the Rafah crossing."
+    )
+    assert not any(e.source and e.source.id.startswith("ISR") for e in events)
+    insisted = code(pipeline, "Police did not fire teargas at the marchers, the ministry insisted.")
+    assert any(e.negated and e.plover == "COERCE" for e in insisted), "insisting reports"

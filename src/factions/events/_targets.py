@@ -88,11 +88,15 @@ ASKING = {
     "invite",
     "pressure",
     "push",
+    "propose",
+    "suggest",
+    "recommend",
 }
 
 
-#: Those of them whose "that" clause is asked for, not reported.
-ASKING_THAT = {"demand", "ask", "urge", "request"}
+#: Those of them whose "that" clause is asked for, not reported ("proposed that North Korea
+#: freeze its programmes": no freeze has happened).
+ASKING_THAT = {"demand", "ask", "urge", "request", "propose", "suggest", "recommend"}
 
 
 def asked_of_another(trigger: Token) -> bool:
