@@ -107,6 +107,15 @@ def test_it_that_takes_time_is_no_actor_but_it_that_takes_a_town_is(pipeline: Pi
     assert its[0].start < found[-1].start
 
 
+def test_a_lower_case_role_the_ner_calls_a_name_is_still_the_states_role(pipeline: Pipeline):
+    found = by_text(mentions(pipeline, "China's coast guard stopped two Philippine boats."))
+    assert found["China's coast guard"].actor_id == "CHNMIL"
+    named = mentions(pipeline, "The Brigade of the Martyrs attacked a checkpoint.")
+    assert [(m.text, m.label) for m in named] == [("The Brigade of the Martyrs", "ORG")], (
+        "a role word inside a capitalised name stays part of the name"
+    )
+
+
 def test_definite_descriptions(pipeline: Pipeline):
     found = mentions(
         pipeline,

@@ -148,11 +148,13 @@ class Recogniser:
         for key, s, e in self._phrases(doc):
             phrase = doc.vocab.strings[key]
             heads.append((s, e, self.kb.role_of_phrase[phrase]))
-        # A role noun inside a name nobody knows is part of that name ("the Brigade of X").
+        # A role noun inside a name nobody knows is part of that name ("the Brigade of X");
+        # a lower-case "coast guard" the NER took for a name is no name.
         in_names = {
             i
             for ent in doc.ents
             if ent.label_ in ("ORG", "PERSON")
+            and any(t.is_upper or t.is_title for t in ent)
             and not any(i in by_token for i in range(ent.start, ent.end))
             for i in range(ent.start, ent.end)
         }
