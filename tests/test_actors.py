@@ -116,6 +116,21 @@ def test_a_lower_case_role_the_ner_calls_a_name_is_still_the_states_role(pipelin
     )
 
 
+def test_the_north_is_the_half_of_a_divided_country_named_before(pipeline: Pipeline):
+    found = mentions(
+        pipeline,
+        (
+            "Pyongyang fired a missile over Japan. The North said the test was a success, "
+            "and Seoul said the South would respond. Ships left for the North Atlantic."
+        ),
+    )
+    by = by_text(found)
+    assert by["The North"].actor_id == "PRK" and by["the South"].actor_id == "KOR"
+    assert not any("Atlantic" in m.text and m.actor_id for m in found)
+    alone = mentions(pipeline, "The North denied it.")
+    assert not any(m.actor_id for m in alone if m.text == "The North"), "no country named"
+
+
 def test_definite_descriptions(pipeline: Pipeline):
     found = mentions(
         pipeline,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from factions._boilerplate import FURNITURE
@@ -75,6 +75,8 @@ class _Item:
     description: str | None = None
     surname: bool = False
     """A proper noun that may be a person's short name ("Odhiambo" after "Abdi Wario Odhiambo")."""
+    half: str | None = None
+    """ "the North", "the South": the half of a divided country the document has named."""
 
 
 class KnowledgeBaseResolver:
@@ -117,7 +119,12 @@ class KnowledgeBaseResolver:
 
     def _items(self, doc: Doc, year: int | None) -> list[_Item]:
         found = self.recogniser.find(doc, year)
-        items = [_Item(f.start, f.end, found=f) for f in found]
+        items = [
+            _Item(f.start - 1, f.end, half=doc[f.start].text)
+            if f.source == "ner" and f.end - f.start == 1 and _half_of_country(doc[f.start])
+            else _Item(f.start, f.end, found=f)
+            for f in found
+        ]  # "the North" is no place the NER knows of, but the half of a divided country
         taken = {i for f in found for i in range(f.start, f.end)}
         for token in doc:
             if token.i in taken:
@@ -128,6 +135,8 @@ class KnowledgeBaseResolver:
             elif token.pos_ == "NOUN" and token.lemma_.lower() in DESCRIPTIONS and _definite(token):
                 det = next(c for c in token.children if c.dep_ == "det")
                 items.append(_Item(det.i, token.i + 1, description=token.lemma_.lower()))
+            elif _half_of_country(token):
+                items.append(_Item(token.i - 1, token.i + 1, half=token.text))
             elif token.pos_ == "PROPN" and token.is_title:
                 items.append(_Item(token.i, token.i + 1, surname=True))
         return sorted(items, key=lambda i: i.start)
@@ -290,6 +299,8 @@ class _DocumentState:
             return self._again(found, "DESCRIPTION")
         if item.surname:
             return self._again(resolve_short_name(name, start, self.before), "PERSON")
+        if item.half is not None:
+            return self._half(item.half, start)
         f = item.found
         assert f is not None
         if f.source in ("kb", "nominal") and f.actor_id:
@@ -385,6 +396,17 @@ class _DocumentState:
         state, role = actor.actor_id[:3], actor.actor_id[3:]
         return role if state in self.kb.states and role in self.kb.roles else None
 
+    def _half(self, word: str, start: int) -> tuple[Actor, str, str | None] | None:
+        """ "the North" after "North Korea" or "Pyongyang": the latest-named state whose name
+        begins with the word, as the state itself."""
+        for antecedent in sorted(self.before, key=lambda a: -a.start):
+            if antecedent.start >= start or not antecedent.country:
+                continue
+            state = self.kb.get(antecedent.country)
+            if state is not None and state.kind == "state" and state.name.startswith(word + " "):
+                return self._again(replace(antecedent, actor_id=state.actor_id), "DESCRIPTION")
+        return None
+
     def _again(self, found: Antecedent | None, label: str) -> tuple[Actor, str, str | None] | None:
         if found is None:
             return None
@@ -444,6 +466,17 @@ def _clause(token: Token, offset: int) -> int:
 def _locative(token: Token) -> bool:
     """The object of a place preposition ("near Mogadishu", "north of Gao")."""
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
+def _half_of_country(token: Token) -> bool:
+    """ "the North's test", "the South": a capitalised half on its own, not the start of a
+    longer name ("the North Atlantic", "the South China Sea")."""
+    if token.text not in ("North", "South") or token.i == 0:
+        return False
+    if token.doc[token.i - 1].lower_ != "the":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is None or not (after.is_title or after.is_upper)
 
 
 def _pleonastic(token: Token) -> bool:
