@@ -857,3 +857,17 @@ def test_a_proposed_act_is_not_coded_as_done(pipeline: Pipeline):
     assert not any(e.source and e.source.id.startswith("ISR") for e in events)
     insisted = code(pipeline, "Police did not fire teargas at the marchers, the ministry insisted.")
     assert any(e.negated and e.plover == "COERCE" for e in insisted), "insisting reports"
+
+
+def test_time_given_to_act_is_an_ultimatum_and_the_act_is_only_asked(pipeline: Pipeline):
+    events = code(pipeline, "Turkey gave the Kurdish fighters 48 hours to leave the border area.")
+    ultimatum = next(e for e in events if e.trigger == "gave")
+    assert (ultimatum.plover, ultimatum.cameo) == ("THREATEN", "139")
+    assert ultimatum.source and ultimatum.source.id == "TUR"
+    assert not any(e.trigger == "leave" for e in events), "the leaving has not happened"
+    tabled = code(
+        pipeline, "France tabled a draft resolution giving Iran until April 30 to halt enrichment."
+    )
+    assert ("FRA", "THREATEN", "IRN") in pairs(tabled)
+    gift = code(pipeline, "Qatar gave Hamas an office in Doha to run its political affairs.")
+    assert not any(e.plover == "THREATEN" for e in gift), "no time given, no ultimatum"

@@ -171,3 +171,12 @@ def test_a_doing_that_goes_on_was_under_way_before_the_reference(pipeline: Pipel
     """ "continued to shell": the shelling had begun by publication; the week up to it."""
     found = events(pipeline, "Russian forces continued to shell Ukrainian positions near Bakhmut.")
     assert dated(found, "shell") == (date(2024, 3, 1), PUBLISHED, "week")
+
+
+def test_a_participle_on_an_object_takes_the_time_of_its_verb(pipeline: Pipeline) -> None:
+    found = events(
+        pipeline,
+        "France on Tuesday tabled a draft resolution giving Iran until April 30 to halt "
+        "enrichment.",
+    )
+    assert dated(found, "giving")[0] == date(2024, 3, 5), "tabled on Tuesday, not the deadline"

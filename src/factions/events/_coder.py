@@ -68,6 +68,7 @@ from factions.events._targets import (
     reasons,
     set_beside,
     site,
+    ultimatum,
     warned_party,
 )
 from factions.events._when import SentenceTimes, When, block_times, news_span
@@ -174,6 +175,7 @@ IMPLIED_WHEN_OWN = IMPLIED | {"RETREAT"}
 #: accept the resolutions"): CAMEO 12, as "refused to accept" would be.
 ACCEPTANCE = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
 REFUSED_ACCEPTANCE = "120"
+ULTIMATUM = "139"  # CAMEO: give ultimatum
 #: Things whose non-acceptance is a rejection of them (and of whoever made them).
 REFUSABLE = {
     "ruling",
@@ -439,6 +441,12 @@ class RuleEventCoder:
                     if judged is not None:
                         out.append(judged)
                     continue  # "called the deal a framework": no telephone call either
+            if (given := ultimatum(token)) is not None and (
+                deadline := self._coded("THREATEN", ULTIMATUM)
+            ) is not None:  # "gave the junta seven days to free Bazoum"
+                givers = subjects(token.head.head if token.dep_ == "acl" else token)
+                out.append(_Candidate(token, deadline, givers, [given], 0.7))
+                continue
             if token.pos_ == "VERB" and lemma in lexicon.verbs:
                 if self._carries_noun(token):
                     continue

@@ -99,9 +99,51 @@ ASKING = {
 ASKING_THAT = {"demand", "ask", "urge", "request", "propose", "suggest", "recommend"}
 
 
+#: Units of the time an ultimatum allows ("gave the junta seven days to…").
+ALLOWANCES = {"minute", "hour", "day", "week", "month", "deadline"}
+
+
+def _infinitive(token: Token) -> bool:
+    return token.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def ultimatum(verb: Token) -> Token | None:
+    """The party given time to act: "gave the junta seven days to free Bazoum", "a resolution
+    giving Iraq until March 17 to disarm" (CAMEO 139, give ultimatum). The parser hangs the
+    time and the act on the giving verb, on the time noun, or on the verb whose object holds
+    a participle ("put forward a resolution *giving Iraq until*…")."""
+    if verb.lemma_.lower() != "give" or verb.pos_ != "VERB":
+        return None
+    hosts = [verb, verb.head.head] if verb.dep_ == "acl" else [verb]
+    around = [c for h in hosts for c in h.children]
+    around += [g for c in around if c.lemma_.lower() in ALLOWANCES for g in c.children]
+    timed = any(
+        (c.lemma_.lower() in ALLOWANCES and c.dep_ in ("npadvmod", "dobj", "obj"))
+        or (c.dep_ == "prep" and c.lower_ == "until")
+        for c in around
+    )
+    if not timed or not any(_infinitive(c) and c.pos_ == "VERB" for c in around):
+        return None
+    given = [c for c in verb.children if c.dep_ == "dative"] or [
+        c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in ALLOWANCES
+    ]
+    return given[0] if given else None
+
+
+def _given_time_to(verb: Token) -> bool:
+    """ "to free Bazoum" in "gave the junta seven days to free Bazoum": asked, not done."""
+    if not _infinitive(verb):
+        return False
+    near = [verb.head, *verb.head.children, *(g for c in verb.head.children for g in c.children)]
+    return any(t.dep_ != "conj" and ultimatum(t) is not None for t in near if t is not verb)
+
+
 def asked_of_another(trigger: Token) -> bool:
     """ "urged Israel *to freeze* settlements", "demanded that Kigali *withdraw*", "called on
-    the army *to abandon* Maduro": an act someone else is asked to do."""
+    the army *to abandon* Maduro", "gave the junta seven days *to free* Bazoum": an act
+    someone else is asked to do."""
     verb = clause_verb(trigger)
     while (
         verb.dep_ == "conj"
@@ -109,6 +151,8 @@ def asked_of_another(trigger: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     ):
         verb = verb.head  # "urged Iran to halt enrichment and allow inspectors in"
+    if _given_time_to(verb):
+        return True
     if verb.dep_ not in ("xcomp", "ccomp") or verb.head.lemma_.lower() not in ASKING:
         return False
     if verb.dep_ == "ccomp":  # "demanded that Kigali withdraw": a subject of its own

@@ -384,6 +384,15 @@ def _climb(trigger: Token) -> tuple[list[Token], tuple[Token, Token] | None]:
     if token.pos_ not in ("VERB", "AUX"):
         token = clause_verb(token)
         chain.append(token)
+    host = token.head.head
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.head.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr")
+        and host.pos_ in ("VERB", "AUX")
+    ):  # "on Friday put forward a resolution *giving* Iraq until…": the resolution's time
+        token = host
+        chain.append(token)
     seen = 0
     while token.dep_ in SHARED_TIME and token.head.i != token.i and seen < 10:
         if token.dep_ == "advcl":
