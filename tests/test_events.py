@@ -871,3 +871,10 @@ def test_time_given_to_act_is_an_ultimatum_and_the_act_is_only_asked(pipeline: P
     assert ("FRA", "THREATEN", "IRN") in pairs(tabled)
     gift = code(pipeline, "Qatar gave Hamas an office in Doha to run its political affairs.")
     assert not any(e.plover == "THREATEN" for e in gift), "no time given, no ultimatum"
+
+
+def test_a_wave_of_attacks_is_the_attacks(pipeline: Pipeline):
+    events = code(pipeline, "Israel carried out a series of airstrikes against Hezbollah.")
+    assert ("ISR", "ASSAULT", "HEZBOLLAH") in pairs(events)
+    waves = code(pipeline, "Al-Shabaab launched a wave of attacks on Kenya last year.")
+    assert ("AL_SHABAAB", "ASSAULT", "KEN") in pairs(waves)

@@ -176,6 +176,22 @@ IMPLIED_WHEN_OWN = IMPLIED | {"RETREAT"}
 ACCEPTANCE = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
 REFUSED_ACCEPTANCE = "120"
 ULTIMATUM = "139"  # CAMEO: give ultimatum
+#: Nouns that hold a number of events ("a wave of attacks", "a series of strikes"): the events
+#: are the trigger, the container takes their place in the clause.
+CONTAINERS = {
+    "wave",
+    "series",
+    "string",
+    "spate",
+    "barrage",
+    "volley",
+    "round",
+    "flurry",
+    "surge",
+    "succession",
+    "salvo",
+    "hail",
+}
 #: Things whose non-acceptance is a rejection of them (and of whoever made them).
 REFUSABLE = {
     "ruling",
@@ -734,6 +750,10 @@ class RuleEventCoder:
         for child in token.children:
             if child.dep_ == "compound" and child.lemma_.lower() in self.lexicon.nouns:
                 return child
+        if token.lemma_.lower() in CONTAINERS:  # "launched a wave of attacks"
+            for held in prepositional(token, {"of"}):
+                if (trigger := self._trigger_noun(held)) is not None:
+                    return trigger
         return None
 
     def _nominal(self, noun: Token, entry: NounTrigger) -> _Candidate | None:
@@ -745,6 +765,12 @@ class RuleEventCoder:
             or prepositional(noun, preps)
             or [t for g in prepositional(carrier, {"of"}) for t in prepositional(g, preps)]
         )  # "a memorandum of understanding *with Somaliland*"
+        if (
+            carrier.dep_ == "pobj"
+            and carrier.head.lower_ == "of"
+            and carrier.head.head.lemma_.lower() in CONTAINERS
+        ):  # "launched a wave of attacks on X": the wave stands where the attacks would
+            carrier = carrier.head.head
         verb = carrier.head
         owner = _responsibility_taker(carrier)
         if owner is not None:  # "claimed responsibility for the attack on X": owner did it
