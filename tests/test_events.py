@@ -878,3 +878,19 @@ def test_a_wave_of_attacks_is_the_attacks(pipeline: Pipeline):
     assert ("ISR", "ASSAULT", "HEZBOLLAH") in pairs(events)
     waves = code(pipeline, "Al-Shabaab launched a wave of attacks on Kenya last year.")
     assert ("AL_SHABAAB", "ASSAULT", "KEN") in pairs(waves)
+
+
+def test_an_appeal_for_calm_after_a_call_is_addressed_to_the_one_called(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Sudanese troops clashed with Chadian forces on the border. Qatar's emir spoke by "
+        "telephone with Chadian President Mahamat Deby and urged restraint.",
+    )
+    urged = [e for e in events if e.trigger == "urged"]
+    assert [e.target.id for e in urged if e.target] == ["DEBY_MAHAMAT"]
+    assert any(e.trigger == "spoke" for e in events), "a call by telephone with someone"
+
+
+def test_embassies_attacked_in_a_capital_are_not_the_host_states(pipeline: Pipeline):
+    events = code(pipeline, "A mob stormed two Western embassies in Khartoum overnight.")
+    assert not any(e.target and e.target.id.startswith("SDN") for e in events)

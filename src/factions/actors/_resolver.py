@@ -142,6 +142,9 @@ class KnowledgeBaseResolver:
         return sorted(items, key=lambda i: i.start)
 
 
+#: A state's missions abroad: the capital they are in is their host's, not their owner.
+MISSIONS = {"embassy", "consulate", "legation", "chancery"}
+
 #: Modifiers that put a role above any one state ("an international tribunal").
 STATELESS = {"international", "multinational", "regional", "global", "foreign", "joint"}
 
@@ -198,6 +201,8 @@ class _DocumentState:
                     continue  # "its forces from Iraq" leave Iraq; they are not Iraq's
                 owner = self._named_object(child)  # "fighters from the JNIM alliance"
             elif child.dep_ == "prep" and child.lower_ == "in":
+                if root.lemma_.lower() in MISSIONS:
+                    continue  # "embassies in Khartoum" are other states' missions
                 seat = self.kb.get(self._named_object(child) or "")
                 owner = seat.actor_id if seat and seat.kind == "government" else None
                 # "officials in Moscow": a capital that stands for its government

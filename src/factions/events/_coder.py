@@ -176,6 +176,9 @@ IMPLIED_WHEN_OWN = IMPLIED | {"RETREAT"}
 ACCEPTANCE = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
 REFUSED_ACCEPTANCE = "120"
 ULTIMATUM = "139"  # CAMEO: give ultimatum
+#: Means of talking at a distance, on which the parser hangs the one talked to ("spoke by
+#: telephone with X").
+MEDIA = {"telephone", "phone", "video", "videoconference", "videolink", "link", "radio", "call"}
 #: Nouns that hold a number of events ("a wave of attacks", "a series of strikes"): the events
 #: are the trigger, the container takes their place in the clause.
 CONTAINERS = {
@@ -480,6 +483,9 @@ class RuleEventCoder:
                             for g in prepositional(o, {"in", "of"})
                             for t in prepositional(g, {frame.prep})
                         ]
+                        or [  # "spoke by telephone *with Kagame*"
+                            t for g in _media(token) for t in prepositional(g, {frame.prep})
+                        ]
                     )
                     targets += [  # "asked Germany for more air defence": Germany is asked
                         o for o in direct_objects(token) if o.pos_ == "PROPN"
@@ -692,6 +698,7 @@ class RuleEventCoder:
             for c in g.children
             if c.dep_ == "prep"
         }
+        preps |= {c.lower_ for g in _media(verb) for c in g.children if c.dep_ == "prep"}
         direct = {
             through_quantity(c).lemma_.lower() for c in _done_to(verb)
         }  # "received thousands of refugees": refugees
@@ -902,14 +909,6 @@ class RuleEventCoder:
         targets = parties_over_places(targets)
         if (
             not targets
-            and sources
-            and memory.sides is not None
-            and candidate.coding.plover in APPEALS
-            and any(t.lemma_.lower() in CALMING for t in candidate.targets)
-        ):  # "China called for restraint": addressed to the parties to the fight
-            targets = [s for s in memory.sides if not same_side(sources[0], s, actors)]
-        if (
-            not targets
             and candidate.coding.plover in ADDRESSED
             and trigger.dep_ in SIDE_CLAUSES
             and not any(
@@ -920,6 +919,15 @@ class RuleEventCoder:
             # "rejected the ultimatum and warned that…": the same addressee
             aimed = memory.aimed.get((block.offset, trigger.head.i))
             targets += aimed or commented_object(trigger, token_mentions)
+        if (
+            not targets
+            and sources
+            and memory.sides is not None
+            and candidate.coding.plover in APPEALS
+            and any(t.lemma_.lower() in CALMING for t in candidate.targets)
+        ):  # "China called for restraint": addressed to the parties to the fight,
+            # unless said to someone spoken to ("spoke with Kagame and urged a ceasefire")
+            targets = [s for s in memory.sides if not same_side(sources[0], s, actors)]
         if (
             candidate.coding.plover == "THREATEN"
             and sources
@@ -1154,6 +1162,12 @@ class RuleEventCoder:
 _M = TypeVar("_M", Mention, Mention | None)
 
 RECIPIENT_PREPS = {"to", "into", "for", "toward", "towards"}
+
+
+def _media(verb: Token) -> list[Token]:
+    """The means of a talk at a distance, on which the parser hangs the one talked to
+    ("spoke *by telephone* with X")."""
+    return [g for g in prepositional(verb, {"by", "over", "via"}) if g.lemma_.lower() in MEDIA]
 
 
 def _things_accepted(verb: Token) -> bool:

@@ -313,6 +313,9 @@ def own_objects_only(verb: Token) -> bool:
     )
 
 
+#: Facilities on a host's soil that belong to another state.
+MISSIONS = {"embassy", "consulate", "legation", "chancery"}
+
 #: Prepositions that place a facility ("a depot near Latakia", "the market in Nyala").
 SITE_PREPS = {"in", "near", "at", "around", "outside"}
 
@@ -322,8 +325,9 @@ def site(token: Token, mentions: dict[int, Mention], actors: dict[str, Actor]) -
     Ryazan and Volgograd*" is a strike on Russia's soil; the thing hit is not an actor, its
     place is. The place may hang off the object or, as the parser often has it, the verb.
     Ground said to be held by someone ("Houthi-held areas") is theirs, wherever it lies."""
-    if token.lemma_.lower() in NON_PARTIES:
-        return []  # "crushed the uprising in Hama": the uprising, not the town
+    if token.lemma_.lower() in NON_PARTIES | MISSIONS:
+        return []  # "crushed the uprising in Hama": the uprising, not the town; "embassies in
+        # Kinshasa" are other states' ground, not Congo's
     holder = _holder(token, mentions)
     if holder is not None:
         return [holder]
