@@ -223,7 +223,7 @@ def test_both_sides_are_the_main_pair_not_the_latest(pipeline: Pipeline):
         pipeline,
         "Sudan's army and the RSF agreed to a truce on Monday.\n\n"
         "Chad accused Eritrea of arming militias.\n\n"
-        "The United Nations urged both sides to respect the truce.",
+        "The African Union urged both sides to observe the ceasefire.",
     )
     urged = {e.target.id for e in events if e.trigger == "urged" and e.target}
     assert urged == {"SDNMIL", "RSF"}
@@ -233,7 +233,7 @@ def test_an_act_with_no_named_target_is_aimed_at_the_doers_adversary(pipeline: P
     events = code(
         pipeline,
         "Armenia accused Azerbaijan of shelling border villages on Monday.\n\n"
-        "Armenia reinforced its positions along the frontier.\n\n"
+        "Armenia reinforced its garrisons near the border.\n\n"
         "Armenia cut the road to the north.",
     )
     reinforced = next(e for e in events if e.trigger == "reinforced")
@@ -251,7 +251,7 @@ def test_ministers_of_both_countries_are_both_sides(pipeline: Pipeline):
     events = code(
         pipeline,
         "Armenia and Azerbaijan clashed on the border on Monday. Russia said it had spoken "
-        "to the foreign ministers of both countries and urged them to show restraint.",
+        "to the defence ministers of both states and urged them to step back.",
     )
     spoken = {e.target.id for e in events if e.trigger == "spoken" and e.target}
     assert spoken == {"ARM", "AZE"}
@@ -260,8 +260,8 @@ def test_ministers_of_both_countries_are_both_sides(pipeline: Pipeline):
 
 
 def test_calling_off_talks_with_someone_aims_at_them(pipeline: Pipeline):
-    events = code(pipeline, "Sudan called off peace talks with the RSF on Friday.")
-    assert any(e.plover == "SANCTION" and e.target and e.target.id == "RSF" for e in events)
+    events = code(pipeline, "Turkey called off talks with the PKK in July.")
+    assert any(e.plover == "SANCTION" and e.target and e.target.id == "PKK" for e in events)
 
 
 def test_an_organisation_noun_is_named_by_its_nearest_compound(pipeline: Pipeline):
@@ -282,11 +282,11 @@ def test_allies_leading_an_offensive_do_not_attack_each_other(pipeline: Pipeline
 def test_a_warning_is_aimed_at_the_other_party_it_names(pipeline: Pipeline):
     events = code(
         pipeline,
-        "Hamas said it would respect the truce, but warned that its fighters would keep "
-        "resisting as long as Israel blockaded Gaza.",
+        "The Polisario Front said it would honour the pause, but warned that its men would "
+        "keep fighting as long as Morocco occupied the territory.",
     )
     warned = {e.target.id for e in events if e.trigger == "warned" and e.target}
-    assert warned == {"ISR"}
+    assert warned == {"MAR"}
 
 
 def test_a_named_object_of_a_prepositional_frame_is_a_target_too(pipeline: Pipeline):
@@ -372,7 +372,7 @@ def test_telling_someone_to_act_is_a_demand_but_telling_reporters_is_not(pipelin
 
 
 def test_a_warning_names_no_means_as_its_target(pipeline: Pipeline):
-    events = code(pipeline, "ECOWAS warned that it could use force against the junta in Niger.")
+    events = code(pipeline, "SADC warned that it could use force against the mutineers in Lesotho.")
     assert not any(
         e.trigger == "warned" and e.target and e.target.id.endswith("MIL") for e in events
     )
@@ -381,10 +381,9 @@ def test_a_warning_names_no_means_as_its_target(pipeline: Pipeline):
 def test_an_including_list_in_a_reported_clause_names_no_doers(pipeline: Pipeline):
     events = code(
         pipeline,
-        "Mattis warned that any threat to the United States, including Guam, would be met "
-        "with force.",
+        "Tokyo warned that any attack on Japan, including Okinawa, would draw a firm response.",
     )
-    assert not any(e.source and "Guam" in (e.source.mention or "") for e in events)
+    assert not any(e.source and "Okinawa" in (e.source.mention or "") for e in events)
 
 
 # --- Modality through coordinated infinitives and verbs above (events._modality) ---
@@ -513,8 +512,8 @@ def test_a_role_is_shown_by_the_phrase_that_names_it(pipeline: Pipeline):
 
 
 def test_an_act_on_ones_own_forces_is_not_against_them(pipeline: Pipeline):
-    events = code(pipeline, "Moscow said it had finished pulling its forces back across the river.")
-    assert not any(e.target and e.target.id.startswith("RUS") for e in events)
+    events = code(pipeline, "Ankara said it had completed pulling its troops back from the line.")
+    assert not any(e.target and e.target.id.startswith("TUR") for e in events)
 
 
 def test_a_withdrawal_of_ones_own_forces_leaves_the_place_named(pipeline: Pipeline):
@@ -664,9 +663,7 @@ def test_an_act_denied_in_a_that_clause_is_negated(pipeline: Pipeline):
     )
     rammed = [e for e in events if e.trigger == "rammed"]
     assert rammed and all(e.negated for e in rammed)
-    events = code(
-        pipeline, "India accused Pakistan of backing the group; Islamabad denied any role."
-    )
+    events = code(pipeline, "Ethiopia accused Egypt of arming the rebels; Cairo denied any role.")
     assert any(e.plover == "ACCUSE" and not e.negated for e in events)
 
 
@@ -714,26 +711,26 @@ def test_an_act_named_by_a_verb_can_be_judged_later_by_its_noun(pipeline: Pipeli
 def test_a_light_verbs_own_arguments_are_no_guess_even_as_pronouns(pipeline: Pipeline):
     events = code(
         pipeline,
-        "Iran backs Hezbollah. Tehran has said it gives the group only political support.",
+        "Qatar backs Hamas. Doha has said it gives the movement only humanitarian support.",
     )
     support = [e for e in events if e.trigger == "support"]
-    assert support and support[0].target and support[0].target.id == "HEZBOLLAH"
+    assert support and support[0].target and support[0].target.id == "HAMAS"
 
 
 def test_their_forces_are_all_the_coordinated_doers_own(pipeline: Pipeline):
     events = code(
-        pipeline, "Macron said France and its European partners would withdraw their forces."
+        pipeline, "Rutte said the Netherlands and its NATO allies would pull out their troops."
     )
-    assert not any(e.target and e.target.id == "FRAMIL" for e in events)
+    assert not any(e.target and e.target.id == "NLDMIL" for e in events)
 
 
 def test_a_fight_naming_no_party_is_between_the_documents_two_sides(pipeline: Pipeline):
     events = code(
         pipeline,
         "The army and the RSF clashed in Khartoum on Monday. "
-        "Fighting raged on in the capital on Friday.",
+        "Heavy fighting continued in the capital on Friday.",
     )
-    fights = [e for e in events if e.trigger == "Fighting"]
+    fights = [e for e in events if e.trigger == "fighting"]
     assert len(fights) == 1
     assert fights[0].source and fights[0].target
     sides = {fights[0].source.id, fights[0].target.id}
@@ -741,14 +738,14 @@ def test_a_fight_naming_no_party_is_between_the_documents_two_sides(pipeline: Pi
 
 
 def test_ground_held_by_someone_is_theirs_when_attacked(pipeline: Pipeline):
-    events = code(pipeline, "The Saudi-led coalition has been bombing Houthi-held areas for years.")
-    assert any(e.plover == "ASSAULT" and e.target and e.target.id == "HOUTHIS" for e in events)
+    events = code(pipeline, "Ethiopian drones have been striking TPLF-held towns for weeks.")
+    assert any(e.plover == "ASSAULT" and e.target and e.target.id == "TPLF" for e in events)
 
 
 def test_a_declaration_speaks_for_whoever_issued_it(pipeline: Pipeline):
     events = code(
         pipeline,
-        "Egypt and Jordan issued a joint statement reaffirming their support for the "
+        "Egypt and Jordan issued a joint statement voicing their support for the "
         "Palestinian Authority.",
     )
     supporters = {e.source.id for e in events if e.plover == "SUPPORT" and e.source}
@@ -791,7 +788,7 @@ def test_a_nominal_trigger_tagged_as_an_adjective_still_counts(pipeline: Pipelin
 
 
 def test_the_purpose_of_a_denied_act_is_denied_with_it(pipeline: Pipeline):
-    events = code(pipeline, "Kigali has denied sending soldiers to help the rebels.")
+    events = code(pipeline, "Islamabad has denied sending fighters to help the Taliban.")
     helped = [e for e in events if e.trigger == "help"]
     assert helped and all(e.negated for e in helped)
     events = code(pipeline, "Russia sent troops to help Assad.")

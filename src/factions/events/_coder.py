@@ -796,8 +796,11 @@ class RuleEventCoder:
         owners += [
             c
             for c in (*carrier.children, *noun.children)
-            if c.dep_ in ("amod", "compound") and c.i != noun.i and c.text[:1].isupper()
-        ]  # "Russian airstrikes", "NATO exercises"; not "a simulated attack"
+            if c.dep_ in ("amod", "compound")
+            and c.i != noun.i
+            and c.text[:1].isupper()
+            and (c.i != c.sent.start or c.pos_ == "PROPN" or bool(c.ent_type_))
+        ]  # "Russian airstrikes", "NATO exercises"; not "a simulated attack", "Heavy fighting"
         if owners:
             return _Candidate(noun, coding, expand(owners[0]), targets, 0.6)
         doers = prepositional(carrier, {"by", "between"}) or [  # "the shelling of X by Y"
