@@ -487,3 +487,13 @@ def test_the_coalition_is_the_coalition_named_before(pipeline: Pipeline):
     )
     coalition = [m for m in processed.mentions if m.text == "The coalition"]
     assert coalition and coalition[0].actor_id == "SAUDI_COALITION"
+
+
+def test_towns_the_ner_ran_together_or_took_for_people_are_places(pipeline: Pipeline):
+    found = mentions(pipeline, "Militants fired rockets at Sderot and Ashkelon on Friday.")
+    places = {m.text: m.actor_id for m in found if m.label == "PLACE"}
+    assert places == {"Sderot": "ISR", "Ashkelon": "ISR"}
+    company = mentions(pipeline, "Procter and Gamble said its profits rose.")
+    assert not any(m.label == "PLACE" for m in company), "a firm's name is not two towns"
+    coordinated = mentions(pipeline, "Artillery shelled Misrata and Zawiya for weeks.")
+    assert {m.text for m in coordinated if m.label == "PLACE"} == {"Misrata", "Zawiya"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from factions.actors._kb import Alias, KnowledgeBase
@@ -98,7 +99,11 @@ class Recogniser:
             if (ent.label_ in UNKNOWN_LABELS or ent.label_ in PLACE_LABELS) and not any(
                 i in taken for i in range(ent.start, ent.end)
             ):
-                found.append(Found(ent.start, ent.end, "ner", None, label=ent.label_))
+                towns = _coordinated_towns(ent)
+                if towns:  # "Sderot and Ashkelon" is two towns, not one organisation
+                    found += [Found(s, e, "ner", None, label="GPE") for s, e in towns]
+                else:
+                    found.append(Found(ent.start, ent.end, "ner", None, label=ent.label_))
         return self._titles(found)
 
     def _from_alias(self, span: Span) -> Found | None:
@@ -582,6 +587,27 @@ def _first_half_of_adjective(span: Span) -> bool:
 
 #: Words of the compass that name a bloc or a half of a country on their own ("the West").
 COMPASS_WORDS = {"west", "east", "north", "south", "middle"}
+
+
+def _coordinated_towns(ent: Span) -> list[tuple[int, int]]:
+    """The parts of a name the NER ran over a coordination ("Sderot and Ashkelon") when each
+    part is a town or province the gazetteer knows; otherwise nothing."""
+    cuts = [t.i for t in ent if t.lower_ in ("and", ",") and ent.start < t.i < ent.end - 1]
+    if not cuts:
+        return []
+    from factions.events._gazetteer import load_gazetteer
+
+    bounds = [ent.start, *cuts, ent.end]
+    parts = [(a + (a != ent.start), b) for a, b in pairwise(bounds) if b - a - (a != ent.start) > 0]
+    gazetteer = load_gazetteer()
+    for a, b in parts:
+        name = ent.doc[a:b].text
+        place = gazetteer.lookup(name)
+        if place is None or place.precision not in ("city", "province", "country"):
+            return []
+        if len(place.name.split()) > len(name.split()):
+            return []
+    return parts
 
 
 def _someone_new(token: Token) -> bool:

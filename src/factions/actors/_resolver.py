@@ -238,7 +238,9 @@ class _DocumentState:
         )  # "a militia", "Tigrayan leaders" (someone unknown's): someone new, not an anaphor
         # Only a recipient ("gave drones to the government") is kept apart from its clause's
         # subject; "Turkey sent troops" are Turkey's own.
-        self._root_dep = span.root.dep_
+        root = span.root
+        # "shelled Misrata and Zawiya": a conjunct stands where its first conjunct does
+        self._root_dep = root.head.dep_ if root.dep_ == "conj" else root.dep_
         self._in_place_phrase = _locative(span.root) or (
             span.root.dep_ == "conj" and _locative(span.root.head)
         )
