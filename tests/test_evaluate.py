@@ -231,3 +231,33 @@ def test_names_match_whatever_their_count_article_or_punctuation():
     assert normalise_name("Democratic Republic of the Congo") == "democratic republic of congo"
     assert normalise_name("the Other Party") == "other party", "only whole words are articles"
     assert normalise_name("One") == "one", "a bare number stays itself"
+
+
+def test_a_states_organ_stands_for_the_state_unless_the_gold_keeps_it_apart():
+    from factions.evaluation._gold import GoldActor
+    from factions.evaluation._match import AliasIndex
+
+    army = ActorRef(
+        id="TCDMIL", name="Chadian military", mention="it", kind="military", code="TCDMIL"
+    )
+    crowd = ActorRef(
+        id="TCDCVL", name="Chadian civilians", mention="they", kind="civilians", code="TCDCVL"
+    )
+    states = {"CHAD": GoldActor("CHAD", "state", ("Chad",), "TCD")}
+    assert AliasIndex(states).keys(army) == {"CHAD"}
+    assert AliasIndex(states).keys(crowd) == set(), "civilians are not the state"
+    apart = {**states, "JUNTA": GoldActor("JUNTA", "military", ("the junta",), "TCD")}
+    assert AliasIndex(apart).keys(army) == set(), "the gold names Chad's organ apart"
+    named = ActorRef(
+        id="TCDMIL", name="Chadian military", mention="the junta", kind="military", code="TCDMIL"
+    )
+    assert AliasIndex(apart).keys(named) == {"JUNTA"}
+
+
+def test_a_gold_country_must_be_an_iso3_code(tmp_path: Path):
+    gold = json.loads(json.dumps(GOLD))
+    gold["actors"]["CHAD"]["country"] = "Chad"
+    (tmp_path / "chad.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "chad.json").write_text(json.dumps(gold), encoding="utf-8")
+    with pytest.raises(GoldError, match="ISO-3"):
+        load_gold(tmp_path / "chad.json")

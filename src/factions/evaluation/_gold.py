@@ -22,6 +22,8 @@ class GoldActor:
     key: str
     kind: str | None
     aliases: tuple[str, ...]
+    country: str | None = None
+    """ISO-3 code of the actor's country, when the gold file gives one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,10 @@ def _actors(raw: Any, where: str) -> dict[str, GoldActor]:
         aliases = _list(entry.get("aliases", []), f"{at}.aliases")
         if not all(isinstance(a, str) and a.strip() for a in aliases):
             raise GoldError(f"{at}.aliases: every alias must be a non-empty string")
-        actors[key] = GoldActor(key, entry.get("kind"), tuple(aliases))
+        country = entry.get("country")
+        if country is not None and not (isinstance(country, str) and len(country) == 3):
+            raise GoldError(f"{at}.country: expected an ISO-3 country code such as 'SYR'")
+        actors[key] = GoldActor(key, entry.get("kind"), tuple(aliases), country)
     return actors
 
 

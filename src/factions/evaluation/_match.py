@@ -38,8 +38,20 @@ def normalise_name(name: str) -> str:
     return _QUANTITY.sub("", folded) or folded
 
 
+#: Kinds of a state's own organs: its government, its armed forces, its police.
+STATE_ORGANS = {"government", "military", "police"}
+
+
 class AliasIndex:
-    """Which gold actor keys a system actor reference can stand for."""
+    """Which gold actor keys a system actor reference can stand for.
+
+    A state's organs stand for the state (gold files list "Moscow", "the Kremlin" and
+    "Russian forces" as Russia): a system actor that is a government, military or police
+    whose CAMEO code begins with a gold state's country code matches that state when none of
+    its names does ("it", resolved to the Russian government, is Russia). A gold file that
+    keeps a country's organ apart (a junta, a coast guard of its own) turns this off for that
+    country: its aliases decide.
+    """
 
     def __init__(self, actors: dict[str, GoldActor]) -> None:
         self._keys: dict[str, set[str]] = {}
@@ -48,6 +60,11 @@ class AliasIndex:
                 norm = normalise_name(alias)
                 if norm:
                     self._keys.setdefault(norm, set()).add(key)
+        apart = {a.country for a in actors.values() if a.kind in STATE_ORGANS and a.country}
+        self._states: dict[str, set[str]] = {}
+        for key, actor in actors.items():
+            if actor.kind == "state" and actor.country and actor.country not in apart:
+                self._states.setdefault(actor.country, set()).add(key)
 
     def keys_of_names(self, names: Iterable[str | None]) -> set[str]:
         found: set[str] = set()
@@ -59,7 +76,10 @@ class AliasIndex:
     def keys(self, ref: ActorRef | None) -> set[str]:
         if ref is None:
             return set()
-        return self.keys_of_names((ref.id, ref.name, ref.mention))
+        named = self.keys_of_names((ref.id, ref.name, ref.mention))
+        if named or ref.kind not in STATE_ORGANS or not ref.code:
+            return named
+        return set(self._states.get(ref.code[:3], ()))
 
 
 def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
