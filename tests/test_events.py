@@ -891,3 +891,10 @@ def test_an_appeal_for_calm_after_a_call_is_addressed_to_the_one_called(pipeline
 def test_embassies_attacked_in_a_capital_are_not_the_host_states(pipeline: Pipeline):
     events = code(pipeline, "A mob stormed two Western embassies in Khartoum overnight.")
     assert not any(e.target and e.target.id.startswith("SDN") for e in events)
+
+
+def test_the_purpose_of_a_protest_is_what_the_protest_says(pipeline: Pipeline):
+    events = code(pipeline, "Thousands of Armenians rallied in Yerevan to denounce Azerbaijan.")
+    assert [(e.plover, e.target.id if e.target else None) for e in events] == [("PROTEST", "AZE")]
+    plain = code(pipeline, "Armenia's foreign ministry met envoys to denounce Azerbaijan.")
+    assert any(e.plover == "ACCUSE" for e in plain), "only a protest's purpose folds into it"

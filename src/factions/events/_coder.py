@@ -1021,6 +1021,8 @@ class RuleEventCoder:
         named_targets = [t for t in targets if t is not None]
         if named_targets:
             memory.aimed[(block.offset, trigger.i)] = named_targets
+        if _protest_purpose(trigger, candidate.coding, memory.codings):
+            return []  # "rallied to denounce the test": the rally, aimed at the tester
         how = stance(trigger)
         if candidate.refusal:
             how = replace(how, negated=False)
@@ -1165,6 +1167,23 @@ class RuleEventCoder:
 _M = TypeVar("_M", Mention, Mention | None)
 
 RECIPIENT_PREPS = {"to", "into", "for", "toward", "towards"}
+
+
+#: What a protest is held for, said by a verb: the protest is the event.
+PROTEST_PURPOSES = {"ACCUSE", "REJECT", "REQUEST", "PROTEST"}
+
+
+def _protest_purpose(trigger: Token, coding: Coding, codings: dict[int, Coding]) -> bool:
+    """ "marched to denounce the war", "gathered to demand a seat at the talks": the purpose of
+    a protest is what the protest says, not a second event."""
+    head = codings.get(trigger.head.i)
+    return (
+        coding.plover in PROTEST_PURPOSES
+        and trigger.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        and head is not None
+        and head.plover == "PROTEST"
+    )
 
 
 def _media(verb: Token) -> list[Token]:
