@@ -898,3 +898,11 @@ def test_the_purpose_of_a_protest_is_what_the_protest_says(pipeline: Pipeline):
     assert [(e.plover, e.target.id if e.target else None) for e in events] == [("PROTEST", "AZE")]
     plain = code(pipeline, "Armenia's foreign ministry met envoys to denounce Azerbaijan.")
     assert any(e.plover == "ACCUSE" for e in plain), "only a protest's purpose folds into it"
+
+
+def test_helping_to_fight_someone_does_not_help_them(pipeline: Pipeline):
+    events = code(pipeline, "Rwanda sent soldiers to Mozambique to help fight the insurgents.")
+    assert not any(e.plover == "AID" and e.target and e.target.id == "REB" for e in events)
+    assert any(e.plover == "ASSAULT" and e.target for e in events)
+    brought = code(pipeline, "Qatar helped bring the Taliban to the negotiating table.")
+    assert any(e.trigger == "helped" and e.target and e.target.id == "TALIBAN" for e in brought)

@@ -110,6 +110,9 @@ ADDRESSED = {"THREATEN", "ACCUSE", "REQUEST", "REJECT"}
 JUDGED_ACTS = {"ASSAULT", "COERCE", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"}
 #: The type a hostile judgement codes (data/events/judgements.yaml).
 HOSTILE_JUDGEMENT = "ACCUSE"
+#: Types of helping: the object of a hostile infinitive is not the one helped ("sent police
+#: to help fight the gangs" does not help the gangs; "helped bring them to the table" does).
+HELPING = {"AID", "COOPERATE", "SUPPORT"}
 #: Types whose two parties are "both sides" later ("urged both sides to respect the truce"):
 #: the parties to a conflict or a deal, not a backer, a mediator or a petitioner.
 SIDED = {
@@ -494,7 +497,11 @@ class RuleEventCoder:
                     targets = objects(token) + [
                         t for o in direct_objects(token) for t in prepositional(o, PARTNERED)
                     ]
-                if not targets and lemma not in DENIALS:
+                if (
+                    not targets
+                    and lemma not in DENIALS
+                    and not (frame.plover in HELPING and self._fights(token))
+                ):
                     refusal = frame.plover == "REJECT"  # not "declined to comment on X"
                     targets = complement_targets(token, lexicon.verbs if refusal else None)
                 if not targets and frame.plover in ("REQUEST", "THREATEN"):
@@ -727,6 +734,17 @@ class RuleEventCoder:
                 if partnered:
                     return partnered[0]
         return None
+
+    def _fights(self, verb: Token) -> bool:
+        """The verb's infinitive is a hostile act ("help *fight* the gangs")."""
+        return any(
+            c.dep_ == "xcomp"
+            and any(
+                self.lexicon.coding(f).quad_class >= 3
+                for f in self.lexicon.verbs.get(c.lemma_.lower(), ())
+            )
+            for c in verb.children
+        )
 
     def _carries_noun(self, verb: Token) -> bool:
         """A light verb whose object is a nominal trigger: the noun is the event."""
