@@ -906,3 +906,14 @@ def test_helping_to_fight_someone_does_not_help_them(pipeline: Pipeline):
     assert any(e.plover == "ASSAULT" and e.target for e in events)
     brought = code(pipeline, "Qatar helped bring the Taliban to the negotiating table.")
     assert any(e.trigger == "helped" and e.target and e.target.id == "TALIBAN" for e in brought)
+
+
+def test_a_threat_is_coded_by_what_it_threatens_and_the_threatened_act_is_not_done(
+    pipeline: Pipeline,
+):
+    events = code(pipeline, "Hezbollah threatened to strike Israeli ports in any future war.")
+    assert [(e.plover, e.cameo) for e in events] == [("THREATEN", "138")]
+    arrest = code(pipeline, "Serbia threatened to arrest Kosovo's prime minister.")
+    assert [(e.plover, e.cameo) for e in arrest] == [("THREATEN", "137")]
+    bare = code(pipeline, "Iran threatened Israel.")
+    assert [(e.plover, e.cameo) for e in bare] == [("THREATEN", "130")]

@@ -110,6 +110,14 @@ ADDRESSED = {"THREATEN", "ACCUSE", "REQUEST", "REJECT"}
 JUDGED_ACTS = {"ASSAULT", "COERCE", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"}
 #: The type a hostile judgement codes (data/events/judgements.yaml).
 HOSTILE_JUDGEMENT = "ACCUSE"
+#: The CAMEO threat each type of threatened act makes (anything else: 130).
+THREATS = {
+    "ASSAULT": THREAT_OF_FORCE,
+    "MOBILIZE": THREAT_OF_FORCE,
+    "COERCE": "137",
+    "SANCTION": "1312",
+    "PROTEST": "133",
+}
 #: Types of helping: the object of a hostile infinitive is not the one helped ("sent police
 #: to help fight the gangs" does not help the gangs; "helped bring them to the table" does).
 HELPING = {"AID", "COOPERATE", "SUPPORT"}
@@ -520,6 +528,8 @@ class RuleEventCoder:
                 )  # "Pyongyang has never accepted the resolutions" rejects them
                 if refused and rejection is not None:
                     coding = rejection
+                if coding.plover == "THREATEN" and coding.cameo == THREAT:
+                    coding = self._threatened(token, coding)
                 out.append(
                     _Candidate(token, coding, doers, targets, 0.8, mutual=mutual, refusal=refused)
                 )
@@ -1175,11 +1185,25 @@ class RuleEventCoder:
         return events
 
     def _threat(self, act: Coding) -> Coding | None:
-        """How a conditional act is coded as the threat it makes: with force (138) if the
-        act is violent, else a threat not specified (130)."""
-        return self._coded(
-            "THREATEN", THREAT_OF_FORCE if act.plover in ("ASSAULT", "MOBILIZE") else THREAT
-        )
+        """How a threatened act is coded as the threat it makes: with force (138) if the act
+        is violent, with repression (137), sanctions (1312) or protest (133), else a threat not
+        specified (130)."""
+        return self._coded("THREATEN", THREATS.get(act.plover, THREAT))
+
+    def _threatened(self, verb: Token, coding: Coding) -> Coding:
+        """ "threatened to strike Israeli ports" (138), "threatened Sudan's generals with
+        sanctions" (1312): the threat coded by what it threatens, when the lexicon knows it."""
+        acts = [
+            self.lexicon.coding(frames[0])
+            for c in verb.children
+            if c.dep_ == "xcomp" and (frames := self.lexicon.verbs.get(c.lemma_.lower()))
+        ] + [
+            self.lexicon.coding(entry)
+            for noun in prepositional(verb, {"with"})
+            if (entry := self._noun_entry(noun)) is not None
+        ]
+        threat = self._threat(acts[0]) if acts else None
+        return threat if threat is not None and threat.cameo != THREAT else coding
 
 
 _M = TypeVar("_M", Mention, Mention | None)

@@ -99,6 +99,9 @@ ASKING = {
 ASKING_THAT = {"demand", "ask", "urge", "request", "propose", "suggest", "recommend"}
 
 
+#: Verbs whose infinitive is the act threatened, which has not happened.
+THREATENING = {"threaten"}
+
 #: Units of the time an ultimatum allows ("gave the junta seven days to…").
 ALLOWANCES = {"minute", "hour", "day", "week", "month", "deadline"}
 
@@ -153,6 +156,8 @@ def asked_of_another(trigger: Token) -> bool:
         verb = verb.head  # "urged Iran to halt enrichment and allow inspectors in"
     if _given_time_to(verb):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in THREATENING:
+        return True  # "threatened to strike Israeli ports": the threat is the event
     if verb.dep_ not in ("xcomp", "ccomp") or verb.head.lemma_.lower() not in ASKING:
         return False
     if verb.dep_ == "ccomp":  # "demanded that Kigali withdraw": a subject of its own
