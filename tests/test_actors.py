@@ -98,8 +98,8 @@ def test_it_that_takes_time_is_no_actor_but_it_that_takes_a_town_is(pipeline: Pi
     found = mentions(
         pipeline,
         (
-            "The Houthis said it had taken control of the port. "
-            "The Houthis said it would take weeks to repair the port."
+            "The Houthis said it had seized the airport. "
+            "The Houthis said it would take weeks to reopen the airport."
         ),
     )
     its = [m for m in found if m.text == "it"]
@@ -304,20 +304,20 @@ def test_a_user_entry_with_our_id_replaces_ours(tmp_path: Path):
 
 def test_a_role_from_a_place_is_the_actor_named_after_it(pipeline: Pipeline):
     """ "forces from the region of Tigray" is what our dictionary calls "Tigray forces"."""
-    found = mentions(pipeline, "Forces from the northern region of Tigray shelled the town.")
+    found = mentions(pipeline, "Forces from the rebel-held region of Tigray ambushed a convoy.")
     forces = next(m for m in found if m.text.startswith("Forces"))
     assert forces.actor_id == "TDF" and forces.text.endswith("Tigray")
-    plain = mentions(pipeline, "Forces from the coast shelled the town.")
+    plain = mentions(pipeline, "Forces from the coast ambushed a convoy.")
     assert all(m.actor_id != "TDF" for m in plain)
 
 
 def test_it_stands_for_a_named_rebel_group(pipeline: Pipeline):
     found = mentions(
         pipeline,
-        "The ELN, founded by students inspired by the Cuban revolution, kept fighting. "
-        "It has about 2,000 fighters.",
+        "Al-Shabaab, which grew out of the Islamic Courts Union, kept fighting. "
+        "It controls much of rural Somalia.",
     )
-    assert next(m for m in found if m.text == "It").actor_id == "ELN"
+    assert next(m for m in found if m.text == "It").actor_id == "AL_SHABAAB"
 
 
 def test_forces_from_an_unknown_region_are_kept_as_their_own_actor(pipeline: Pipeline):
@@ -330,7 +330,7 @@ def test_a_demonym_in_a_force_named_by_a_role_is_kept(pipeline: Pipeline):
     found = by_text(mentions(pipeline, "The Nigerian Army and the Malian Armed Forces met."))
     assert found["Nigerian Army"].actor_id == "NGAMIL"
     assert any(m.actor_id == "MLIMIL" for m in found.values())
-    person = mentions(pipeline, "Abu Hassan al-Kuwaiti issued a bounty.")
+    person = mentions(pipeline, "Abu Yusuf al-Kuwaiti called for attacks.")
     assert all(m.actor_id != "KWT" for m in person)
 
 
@@ -437,12 +437,15 @@ def test_a_named_group_is_not_a_role(pipeline: Pipeline):
 def test_a_backed_government_is_not_its_backers(pipeline: Pipeline):
     processed = pipeline.process_one(
         Document(
-            text="Yemen's Houthi movement and the Saudi-backed government agreed to a truce.",
+            text=(
+                "Somalia's al-Shabaab insurgents and the Turkish-backed government "
+                "agreed to a truce."
+            ),
             source="t",
         )
     )
     government = next(m for m in processed.mentions if m.text == "government")
-    assert government.actor_id == "YEMGOV"
+    assert government.actor_id == "SOMGOV"
 
 
 def test_a_compass_word_starting_a_regional_adjective_is_no_bloc(pipeline: Pipeline):
@@ -457,12 +460,12 @@ def test_a_compass_word_starting_a_regional_adjective_is_no_bloc(pipeline: Pipel
 def test_an_international_body_belongs_to_no_state_nearby(pipeline: Pipeline):
     processed = pipeline.process_one(
         Document(
-            text="China rejected it. An international arbitration tribunal ruled against China.",
+            text="Russia rejected it. An international tribunal later ruled against Russia.",
             source="t",
         )
     )
     tribunal = next(m for m in processed.mentions if "tribunal" in m.text)
-    assert not (tribunal.actor_id or "").startswith("CHN")
+    assert not (tribunal.actor_id or "").startswith("RUS")
 
 
 def test_a_named_kind_of_group_is_no_crowd(pipeline: Pipeline):

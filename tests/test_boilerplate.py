@@ -40,7 +40,7 @@ from factions.records import Document
             CAPTION,
         ),
         ("Soldiers patrol a market in the north. AFP via Getty Images", CAPTION),
-        ("Russia began an airstrike campaign in Syria on Wednesday.", TEXT),
+        ("Israel began a ground operation in Rafah on Monday.", TEXT),
         ("By the end of the week, the army had retaken the town.", TEXT),
         ("Share prices fell sharply after the attack on the refinery.", TEXT),
         ("Reuters reported that the talks had collapsed.", TEXT),

@@ -35,7 +35,7 @@ def test_a_subject_lost_to_the_opening_phrase_is_found_again(nlp: Language):
 def test_a_right_parse_is_left_alone(nlp: Language):
     for text in (
         "In Nairobi, Kenyan police fired tear gas at protesters.",
-        "On Thursday, Abu Hassan, a figure within the group, issued a bounty for a soldier.",
+        "On Monday, Abu Omar, a commander in the militia, offered a reward for a pilot.",
     ):
         doc = nlp(text)
         before = [(t.dep_, t.head.i) for t in doc]
