@@ -917,3 +917,12 @@ def test_a_threat_is_coded_by_what_it_threatens_and_the_threatened_act_is_not_do
     assert [(e.plover, e.cameo) for e in arrest] == [("THREATEN", "137")]
     bare = code(pipeline, "Iran threatened Israel.")
     assert [(e.plover, e.cameo) for e in bare] == [("THREATEN", "130")]
+
+
+def test_an_act_said_to_break_a_law_is_the_speakers_accusation_of_its_doer(pipeline: Pipeline):
+    events = code(
+        pipeline, "Guyana's foreign ministry said Venezuela's move violated international law."
+    )
+    assert [(e.plover, e.target.id if e.target else None) for e in events] == [("ACCUSE", "VEN")]
+    unsaid = code(pipeline, "Venezuela's move violated international law.")
+    assert not any(e.plover == "ACCUSE" for e in unsaid), "no one says so"

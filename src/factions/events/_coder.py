@@ -118,6 +118,27 @@ THREATS = {
     "SANCTION": "1312",
     "PROTEST": "133",
 }
+#: Verbs by which an act breaks a law, a right or an agreement.
+VIOLATIONS = {"violate", "breach", "contravene", "infringe"}
+#: Nouns of acts that can be said to break one ("Beijing's actions violated…").
+ACT_NOUNS = {
+    "action",
+    "act",
+    "move",
+    "step",
+    "decision",
+    "announcement",
+    "deployment",
+    "conduct",
+    "behaviour",
+    "behavior",
+    "activity",
+    "operation",
+    "measure",
+    "policy",
+    "plan",
+}
+ACCUSATION = "112"  # CAMEO: accuse, not specified below
 #: Types of helping: the object of a hostile infinitive is not the one helped ("sent police
 #: to help fight the gangs" does not help the gangs; "helped bring them to the table" does).
 HELPING = {"AID", "COOPERATE", "SUPPORT"}
@@ -471,6 +492,9 @@ class RuleEventCoder:
                     if judged is not None:
                         out.append(judged)
                     continue  # "called the deal a framework": no telephone call either
+            if lemma in VIOLATIONS and (breach := self._breach(token)) is not None:
+                out.append(breach)  # "said Beijing's actions violated its sovereign rights"
+                continue
             if (given := ultimatum(token)) is not None and (
                 deadline := self._coded("THREATEN", ULTIMATUM)
             ) is not None:  # "gave the junta seven days to free Bazoum"
@@ -744,6 +768,23 @@ class RuleEventCoder:
                 if partnered:
                     return partnered[0]
         return None
+
+    def _breach(self, verb: Token) -> _Candidate | None:
+        """ "The ministry said Beijing's actions violated its sovereign rights": an act said to
+        break a law or right is the speaker's accusation of whoever did it (CAMEO 112)."""
+        acts = [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in ACT_NOUNS
+        ]
+        speaker = stance(verb).speaker
+        accusation = self._coded("ACCUSE", ACCUSATION)
+        if not acts or speaker is None or accusation is None:
+            return None
+        doers = [c for c in acts[0].children if c.dep_ in ("poss", "compound", "amod")]
+        if not doers:
+            return None
+        return _Candidate(verb, accusation, expand(speaker), doers[:1], 0.6)
 
     def _fights(self, verb: Token) -> bool:
         """The verb's infinitive is a hostile act ("help *fight* the gangs")."""
