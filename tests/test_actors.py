@@ -500,3 +500,9 @@ def test_towns_the_ner_ran_together_or_took_for_people_are_places(pipeline: Pipe
     assert not any(m.label == "PLACE" for m in company), "a firm's name is not two towns"
     coordinated = mentions(pipeline, "Artillery shelled Misrata and Zawiya for weeks.")
     assert {m.text for m in coordinated if m.label == "PLACE"} == {"Misrata", "Zawiya"}
+
+
+def test_a_name_set_beside_a_place_noun_is_a_place(pipeline: Pipeline):
+    found = mentions(pipeline, "Rebels captured Laukkai, the capital of the Kokang region.")
+    laukkai = next(m for m in found if m.text == "Laukkai")
+    assert laukkai.label == "PLACE" and laukkai.actor_id == "MMR"

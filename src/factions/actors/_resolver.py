@@ -142,6 +142,27 @@ class KnowledgeBaseResolver:
         return sorted(items, key=lambda i: i.start)
 
 
+#: Nouns that say the name set beside them is a place.
+PLACE_NOUNS = {
+    "capital",
+    "city",
+    "town",
+    "village",
+    "port",
+    "province",
+    "region",
+    "district",
+    "state",
+    "county",
+    "hub",
+    "stronghold",
+    "enclave",
+    "outpost",
+    "crossing",
+    "border town",
+    "island",
+}
+
 #: A state's missions abroad: the capital they are in is their host's, not their owner.
 MISSIONS = {"embassy", "consulate", "legation", "chancery"}
 
@@ -241,8 +262,12 @@ class _DocumentState:
         root = span.root
         # "shelled Misrata and Zawiya": a conjunct stands where its first conjunct does
         self._root_dep = root.head.dep_ if root.dep_ == "conj" else root.dep_
-        self._in_place_phrase = _locative(span.root) or (
-            span.root.dep_ == "conj" and _locative(span.root.head)
+        self._in_place_phrase = (
+            _locative(span.root)
+            or (span.root.dep_ == "conj" and _locative(span.root.head))
+            or any(  # "Laukkai, the capital of the Kokang region"
+                c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in span.root.children
+            )
         )
         self._role_noun = span.root.lower_
         backers = [  # "the Saudi-backed government": Saudi Arabia backs it, does not own it
