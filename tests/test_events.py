@@ -926,3 +926,14 @@ def test_an_act_said_to_break_a_law_is_the_speakers_accusation_of_its_doer(pipel
     assert [(e.plover, e.target.id if e.target else None) for e in events] == [("ACCUSE", "VEN")]
     unsaid = code(pipeline, "Venezuela's move violated international law.")
     assert not any(e.plover == "ACCUSE" for e in unsaid), "no one says so"
+
+
+def test_a_name_coordinated_into_a_modifier_is_a_doer_of_its_own(pipeline: Pipeline):
+    # the small parser reads "Kishida and South Korean President Yoon" as one noun phrase
+    events = code(
+        pipeline,
+        "Kishida and South Korean President Yoon Suk Yeol agreed on Sunday to resume visits.",
+    )
+    agreed = [e for e in events if e.trigger == "agreed"]
+    assert agreed and agreed[0].source and agreed[0].target
+    assert {agreed[0].source.name, agreed[0].target.name} == {"Fumio Kishida", "Yoon Suk Yeol"}

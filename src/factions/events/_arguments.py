@@ -51,6 +51,14 @@ def expand(token: Token) -> list[Token]:
     out: list[Token] = []
     for head in heads:
         out.append(through_quantity(head))
+        out += [  # "Trump and South Korean President Moon" parsed as a modifier of Moon
+            c
+            for c in head.subtree
+            if c.i < head.i
+            and c.dep_ in ("amod", "compound", "nmod")
+            and c.text[:1].isupper()
+            and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)
+        ]
     return out
 
 
