@@ -937,3 +937,18 @@ def test_a_name_coordinated_into_a_modifier_is_a_doer_of_its_own(pipeline: Pipel
     agreed = [e for e in events if e.trigger == "agreed"]
     assert agreed and agreed[0].source and agreed[0].target
     assert {agreed[0].source.name, agreed[0].target.name} == {"Fumio Kishida", "Yoon Suk Yeol"}
+
+
+def test_a_fight_witnesses_tell_of_or_a_war_breaking_out_is_between_the_sides(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "The army and the RSF clashed in Khartoum on Monday. Residents reported heavy artillery "
+        "fire and air strikes near the airport. Witnesses also reported a fire at the port.",
+    )
+    fights = [e for e in events if e.trigger in ("fire", "strikes")]
+    assert fights and all({e.source.id, e.target.id} == {"MIL", "RSF"} for e in fights)
+    assert len({e.sentence for e in fights}) == 1, "a fire at the port is no fight"
+    war = code(
+        pipeline, "Armenia and Azerbaijan clashed in May. The war erupted again in September."
+    )
+    assert any(e.trigger == "war" and e.plover == "ASSAULT" for e in war)

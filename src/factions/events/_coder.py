@@ -1544,7 +1544,23 @@ def _unique(mentions: Sequence[_M]) -> list[_M]:
 
 
 #: Nouns of combat that, with no party named, are the fight between the document's sides.
-COMBAT_NOUNS = {"fighting", "clash", "clashes", "battle", "hostilities", "combat", "shelling"}
+COMBAT_NOUNS = {
+    "fighting",
+    "clash",
+    "clashes",
+    "battle",
+    "hostilities",
+    "combat",
+    "shelling",
+    "war",
+}
+#: Verbs by which witnesses tell of a fight they cannot name the parties of ("residents
+#: reported heavy shelling and air strikes").
+WITNESSED = {"report", "hear", "witness", "describe", "see"}
+#: What fire is fire of weapons by.
+WEAPONS_FIRED = {"artillery", "mortar", "rocket", "gun", "machine-gun", "tank", "sniper", "heavy"}
+#: What they tell of: any combat noun, or fire and strikes.
+WITNESSED_COMBAT = COMBAT_NOUNS | {"strike", "airstrike", "gunfire", "fire", "bombardment"}
 #: Verbs a fight "does" when it names no party: it rages, erupts, resumes, goes on. Stems,
 #: because the small model's lemmas fail on some ("raged" is lemmatised "rag").
 FIGHT_VERBS = (
@@ -1570,6 +1586,17 @@ FIGHT_VERBS = (
 def _fight_without_parties(noun: Token) -> bool:
     """ "Fighting raged on in the capital", "clashes erupted near the airport": a fight whose
     own clause names no one."""
+    told = noun.head.head if noun.dep_ == "conj" else noun
+    if (
+        told.dep_ in ("dobj", "obj")
+        and told.head.lemma_.lower() in WITNESSED
+        and noun.lemma_.lower() in WITNESSED_COMBAT
+        and (  # "artillery fire", not "a fire at the port"
+            noun.lemma_.lower() != "fire"
+            or any(c.lemma_.lower() in WEAPONS_FIRED for c in noun.children)
+        )
+    ):  # "residents reported heavy artillery fire and air strikes"
+        return True
     if noun.lemma_.lower() not in COMBAT_NOUNS and noun.lower_ not in COMBAT_NOUNS:
         return False
     if noun.dep_ not in ("nsubj", "nsubjpass"):
