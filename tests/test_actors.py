@@ -506,3 +506,14 @@ def test_a_name_set_beside_a_place_noun_is_a_place(pipeline: Pipeline):
     found = mentions(pipeline, "Rebels captured Laukkai, the capital of the Kokang region.")
     laukkai = next(m for m in found if m.text == "Laukkai")
     assert laukkai.label == "PLACE" and laukkai.actor_id == "MMR"
+
+
+def test_the_council_is_the_council_named_before_and_nothing_else(pipeline: Pipeline):
+    found = mentions(
+        pipeline,
+        "The UN Security Council met on Friday. Ghana urged the council to act quickly.",
+    )
+    council = next(m for m in found if m.text == "the council")
+    assert council.actor_id == "UNSC"
+    alone = mentions(pipeline, "The African Union met on Friday. Ghana urged the council to act.")
+    assert not any(m.text == "the council" and m.actor_id for m in alone), "no council named"

@@ -952,3 +952,10 @@ def test_a_fight_witnesses_tell_of_or_a_war_breaking_out_is_between_the_sides(pi
         pipeline, "Armenia and Azerbaijan clashed in May. The war erupted again in September."
     )
     assert any(e.trigger == "war" and e.plover == "ASSAULT" for e in war)
+
+
+def test_holding_a_veto_is_no_veto(pipeline: Pipeline):
+    events = code(pipeline, "China and Russia hold vetoes on the UN Security Council.")
+    assert not any(e.plover == "REJECT" for e in events)
+    used = code(pipeline, "Russia used its veto against the United States.")
+    assert ("RUS", "REJECT", "USA") in pairs(used)

@@ -80,11 +80,15 @@ DESCRIPTIONS = {
     "nation": {"state"},
     "kingdom": {"state"},
     "republic": {"state"},
+    "council": {"igo", "government"},
 }
 
 #: Descriptions that point back to the actor whose name they are part of, however far back
 #: ("the Saudi-led coalition" … "the coalition"); "the group" is too common a word for that.
-NAMING_DESCRIPTIONS = {"coalition", "alliance", "bloc"}
+NAMING_DESCRIPTIONS = {"coalition", "alliance", "bloc", "council"}
+#: Of those, the ones that point back only to a name holding them: "the council" is the
+#: Security Council named before, not whatever organisation was named last.
+NAMING_ONLY = {"council"}
 
 #: Verbs whose subject "it" is usually not an actor ("it is clear", "it remains to be seen").
 PLEONASTIC_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter", "mean"}
@@ -160,6 +164,8 @@ def resolve_description(
     ]
     if named:
         return max(named, key=lambda a: a.start)
+    if noun.lower() in NAMING_ONLY:
+        return None
     return _nearest(
         before,
         start,

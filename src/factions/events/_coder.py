@@ -118,6 +118,9 @@ THREATS = {
     "SANCTION": "1312",
     "PROTEST": "133",
 }
+#: Light verbs of having, and the nouns that, had, are a power rather than an act.
+HAVING = {"hold", "have", "wield"}
+POWERS = {"veto"}
 #: Verbs by which an act breaks a law, a right or an agreement.
 VIOLATIONS = {"violate", "breach", "contravene", "infringe"}
 #: Nouns of acts that can be said to break one ("Beijing's actions violated…").
@@ -852,6 +855,8 @@ class RuleEventCoder:
         if owner is not None:  # "claimed responsibility for the attack on X": owner did it
             return _Candidate(noun, coding, subjects(owner), targets, 0.7)
         if carrier.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.lexicon.light_verbs:
+            if verb.lemma_.lower() in HAVING and noun.lemma_.lower() in POWERS:
+                return None  # "hold vetoes on the council": a power held, not used
             sources = subjects(verb)
             targets = (
                 targets
