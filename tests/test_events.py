@@ -959,3 +959,12 @@ def test_holding_a_veto_is_no_veto(pipeline: Pipeline):
     assert not any(e.plover == "REJECT" for e in events)
     used = code(pipeline, "Russia used its veto against the United States.")
     assert ("RUS", "REJECT", "USA") in pairs(used)
+
+
+def test_mediators_mediate_side_by_side_not_with_each_other(pipeline: Pipeline):
+    passive = code(pipeline, "The deal followed talks brokered by Qatar and Egypt.")
+    assert not any({e.source.id, e.target.id} == {"QAT", "EGY"} for e in passive if e.target)
+    active = code(pipeline, "Qatar and Egypt mediated between Israel and Hamas.")
+    assert not any({e.source.id, e.target.id} == {"QAT", "EGY"} for e in active if e.target)
+    signed = code(pipeline, "The peace deal was signed by the government and the FARC in Havana.")
+    assert any(e.plover == "AGREE" and e.target for e in signed), "signatories agree together"

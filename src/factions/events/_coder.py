@@ -118,6 +118,8 @@ THREATS = {
     "SANCTION": "1312",
     "PROTEST": "133",
 }
+#: Verbs of bringing others together: coordinated doers do it side by side, not to each other.
+MEDIATING = {"broker", "mediate", "host", "facilitate", "sponsor", "chair", "convene"}
 #: Light verbs of having, and the nouns that, had, are a power rather than an act.
 HAVING = {"hold", "have", "wield"}
 POWERS = {"veto"}
@@ -964,7 +966,11 @@ class RuleEventCoder:
             mutual = candidate.coding.plover in SYMMETRIC
         reacts = candidate.coding.plover in REACTIONS
         for token in candidate.targets if not targets else ():
-            found = mention_of(token, token_mentions)
+            found = (
+                token_mentions.get(token.i)  # "talks brokered by X": the talks, not X
+                if candidate.trigger.dep_ == "acl" and token.i == candidate.trigger.head.i
+                else mention_of(token, token_mentions)
+            )
             if candidate.judged_event and (found is None or found.label in ANAPHORA):
                 found = memory.hostile.get(candidate.judged_event == HOSTILE_JUDGEMENT)
             if found is None and candidate.coding.plover in PHYSICAL:
@@ -1032,7 +1038,12 @@ class RuleEventCoder:
                 trigger, sources[0], token_mentions, actors, places=False
             )
         # "Donors, including Japan and Norway, pledged…": one side, not a pact among them
-        reciprocal = not targets and not listed and len({m.actor_id for m in sources}) > 1
+        reciprocal = (
+            not targets
+            and not listed
+            and len({m.actor_id for m in sources}) > 1
+            and trigger.lemma_.lower() not in MEDIATING
+        )  # "talks brokered by Saudi Arabia and the United States": brokered together
         if reciprocal and (
             candidate.mutual
             or _each_other(trigger)
