@@ -968,3 +968,8 @@ def test_mediators_mediate_side_by_side_not_with_each_other(pipeline: Pipeline):
     assert not any({e.source.id, e.target.id} == {"QAT", "EGY"} for e in active if e.target)
     signed = code(pipeline, "The peace deal was signed by the government and the FARC in Havana.")
     assert any(e.plover == "AGREE" and e.target for e in signed), "signatories agree together"
+
+
+def test_a_gerund_read_as_a_verb_after_accuse_is_the_objects_adjective(pipeline: Pipeline):
+    events = code(pipeline, "Kyiv accused retreating Russian units of looting the museum.")
+    assert [e.plover for e in events if e.source and e.source.id.startswith("UKR")] == ["ACCUSE"]

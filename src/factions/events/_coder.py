@@ -507,6 +507,8 @@ class RuleEventCoder:
                 out.append(_Candidate(token, deadline, givers, [given], 0.7))
                 continue
             if token.pos_ == "VERB" and lemma in lexicon.verbs:
+                if _participle_misread(token):
+                    continue  # "accused retreating Russian units of…": the units retreat
                 if self._carries_noun(token):
                     continue
                 frame = self._frame(token, lexicon.verbs[lemma])
@@ -1282,6 +1284,23 @@ def _protest_purpose(trigger: Token, coding: Coding, codings: dict[int, Coding])
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
         and head is not None
         and head.plover == "PROTEST"
+    )
+
+
+#: Verbs that take an object and an "of" (accuse X of Y): a gerund right after them is the
+#: object's adjective, whatever the parser says.
+OF_VERBS = {"accuse", "blame", "suspect", "charge", "convict", "praise", "thank", "credit"}
+
+
+def _participle_misread(verb: Token) -> bool:
+    """ "accused retreating Russian units of blowing up…": the small parser makes the
+    adjective a verb with the units as its object."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("xcomp", "ccomp")
+        and verb.i == verb.head.i + 1
+        and verb.head.lemma_.lower() in OF_VERBS
+        and not any(c.dep_ in ("dobj", "obj") for c in verb.head.children)
     )
 
 
