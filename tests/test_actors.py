@@ -517,3 +517,17 @@ def test_the_council_is_the_council_named_before_and_nothing_else(pipeline: Pipe
     assert council.actor_id == "UNSC"
     alone = mentions(pipeline, "The African Union met on Friday. Ghana urged the council to act.")
     assert not any(m.text == "the council" and m.actor_id for m in alone), "no council named"
+
+
+def test_a_named_facility_is_no_actor(pipeline: Pipeline):
+    from spacy.tokens import Span
+
+    from factions.actors._recognise import Recogniser
+    from factions.actors._resolver import KnowledgeBaseResolver
+
+    doc = pipeline.nlp("The rebels shelled Bosaso airport and Abdi Farah on Sunday.")
+    # the small model sometimes reads a named airport as a person; set it so here
+    doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    recogniser: Recogniser = KnowledgeBaseResolver(nlp=pipeline.nlp).recogniser
+    labels = {doc[f.start : f.end].text: f.label for f in recogniser.find(doc)}
+    assert labels["Bosaso airport"] == "FAC" and labels["Abdi Farah"] == "PERSON"

@@ -102,6 +102,9 @@ class Recogniser:
                 towns = _coordinated_towns(ent)
                 if towns:  # "Sderot and Ashkelon" is two towns, not one organisation
                     found += [Found(s, e, "ner", None, label="GPE") for s, e in towns]
+                elif ent[-1].lemma_.lower() in FACILITIES and ent.label_ in ("PERSON", "ORG"):
+                    # "Sanaa airport" is a place someone holds, not someone
+                    found.append(Found(ent.start, ent.end, "ner", None, label="FAC"))
                 else:
                     found.append(Found(ent.start, ent.end, "ner", None, label=ent.label_))
         return self._titles(found)
@@ -587,6 +590,36 @@ def _first_half_of_adjective(span: Span) -> bool:
 
 #: Words of the compass that name a bloc or a half of a country on their own ("the West").
 COMPASS_WORDS = {"west", "east", "north", "south", "middle"}
+
+
+#: Last words of the names of places built for a purpose ("Sanaa airport", "Evin prison").
+FACILITIES = {
+    "airport",
+    "airbase",
+    "port",
+    "seaport",
+    "harbour",
+    "harbor",
+    "base",
+    "hospital",
+    "school",
+    "university",
+    "bridge",
+    "dam",
+    "plant",
+    "refinery",
+    "prison",
+    "stadium",
+    "palace",
+    "square",
+    "market",
+    "hotel",
+    "station",
+    "terminal",
+    "crossing",
+    "checkpoint",
+    "pipeline",
+}
 
 
 def _coordinated_towns(ent: Span) -> list[tuple[int, int]]:
