@@ -522,3 +522,12 @@ def test_context_countries_of_a_document(nlp: Language, gazetteer: Gazetteer) ->
     doc = nlp("Syrian rebels shelled Aleppo. Turkey said its troops would stay in Tripoli.")
     assert context_countries(doc, gazetteer) == {"SYR", "TUR", "LBY"}
     assert context_countries(nlp("The talks ended without a deal."), gazetteer) == set()
+
+
+def test_a_longer_name_that_begins_with_the_word_is_not_the_place_but_a_spelling_is():
+    from factions.events._gazetteer import longer_name
+
+    salt_lake = Place(name="North Salt Lake", country="USA", lat=40.8, lon=-111.9, precision="city")
+    assert longer_name(salt_lake, "North")
+    hodeidah = Place(name="Al Ḩudaydah", country="YEM", lat=14.8, lon=42.95, precision="city")
+    assert not longer_name(hodeidah, "Hodeidah")

@@ -628,7 +628,7 @@ def _coordinated_towns(ent: Span) -> list[tuple[int, int]]:
     cuts = [t.i for t in ent if t.lower_ in ("and", ",") and ent.start < t.i < ent.end - 1]
     if not cuts:
         return []
-    from factions.events._gazetteer import load_gazetteer
+    from factions.events._gazetteer import load_gazetteer, longer_name
 
     bounds = [ent.start, *cuts, ent.end]
     parts = [(a + (a != ent.start), b) for a, b in pairwise(bounds) if b - a - (a != ent.start) > 0]
@@ -638,7 +638,7 @@ def _coordinated_towns(ent: Span) -> list[tuple[int, int]]:
         place = gazetteer.lookup(name)
         if place is None or place.precision not in ("city", "province", "country"):
             return []
-        if len(place.name.split()) > len(name.split()):
+        if longer_name(place, name):
             return []
     return parts
 

@@ -411,13 +411,13 @@ class _DocumentState:
             and not (label in MISREAD_TOWNS and one_word and self._in_place_phrase)
         ):
             return None
-        from factions.events._gazetteer import load_gazetteer
+        from factions.events._gazetteer import load_gazetteer, longer_name
 
         context = {a.country for a in self.actors.values() if a.country}
         place = load_gazetteer().lookup(name, countries=context)
         if place is None or place.country is None or place.precision not in ("city", "province"):
             return None
-        if len(place.name.split()) > len(name.split()):
+        if longer_name(place, name):
             return None  # "the North" is not North Salt Lake: a prefix of a longer name
         return self.kb.get(place.country)
 

@@ -275,6 +275,13 @@ def _data_dir() -> Path:
     return Path(str(resources.files("factions") / "data"))
 
 
+def longer_name(place: Place, name: str) -> bool:
+    """The place found is a longer name that merely begins with ``name``: "the North" is not
+    North Salt Lake. A different spelling ("Hodeidah" for Al Ḩudaydah) is the same place."""
+    found, asked = normalise_name(place.name), normalise_name(name)
+    return found != asked and found.startswith(asked + " ")
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     """The shared gazetteer, built on first use (about 0.7 s and 30 MB for 34k cities)."""
