@@ -531,3 +531,12 @@ def test_a_named_facility_is_no_actor(pipeline: Pipeline):
     recogniser: Recogniser = KnowledgeBaseResolver(nlp=pipeline.nlp).recogniser
     labels = {doc[f.start : f.end].text: f.label for f in recogniser.find(doc)}
     assert labels["Bosaso airport"] == "FAC" and labels["Abdi Farah"] == "PERSON"
+
+
+def test_a_description_with_a_comment_set_beside_it_still_points_back(pipeline: Pipeline):
+    found = mentions(
+        pipeline,
+        "Hamas fighters crossed the fence. Egypt cut its ties with the group, a sharp break.",
+    )
+    group = next(m for m in found if m.text == "the group")
+    assert group.actor_id == "HAMAS"

@@ -532,4 +532,11 @@ def _definite(token: Token) -> bool:
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children):
         return False
-    return all(c.dep_ in ("det", "punct") for c in children)
+    return all(
+        c.dep_ in ("det", "punct")
+        or (  # "support for the coalition, a rare rebuke to…": a comment, not a name
+            c.dep_ == "appos"
+            and any(g.dep_ == "det" and g.lower_ in ("a", "an") for g in c.children)
+        )
+        for c in children
+    )
