@@ -973,3 +973,11 @@ def test_mediators_mediate_side_by_side_not_with_each_other(pipeline: Pipeline):
 def test_a_gerund_read_as_a_verb_after_accuse_is_the_objects_adjective(pipeline: Pipeline):
     events = code(pipeline, "Kyiv accused retreating Russian units of looting the museum.")
     assert [e.plover for e in events if e.source and e.source.id.startswith("UKR")] == ["ACCUSE"]
+
+
+def test_a_reaction_to_an_act_noun_that_times_a_clause_answers_its_doer(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Serbia annexed the district after a referendum that Kosovo condemned as illegal.",
+    )
+    assert ("XKX", "ACCUSE", "SRB") in pairs(events)

@@ -120,6 +120,10 @@ THREATS = {
 }
 #: Verbs of bringing others together: coordinated doers do it side by side, not to each other.
 MEDIATING = {"broker", "mediate", "host", "facilitate", "sponsor", "chair", "convene"}
+#: Acts of choosing that a government holds ("votes", "a referendum").
+VOTES = {"vote", "referendum", "election", "poll", "ballot"}
+#: Prepositions that set one act at the time of another ("annexed it after votes…").
+OCCASION_PREPS = {"after", "following", "before", "through", "via", "with"}
 #: Light verbs of having, and the nouns that, had, are a power rather than an act.
 HAVING = {"hold", "have", "wield"}
 POWERS = {"veto"}
@@ -732,6 +736,22 @@ class RuleEventCoder:
         doers = [m for t in subjects(act) if (m := mention_of(t, mentions))]
         return doers[0] if doers else None
 
+    def _occasion_of(self, noun: Token, mentions: dict[int, Mention]) -> Mention | None:
+        """ "annexed the province after votes that Kyiv condemned": an act noun that sets the
+        time of another clause's act belongs to that clause's doer."""
+        judgements = self.lexicon.judgements
+        lemma = noun.lemma_.lower()
+        if judgements is None or (lemma not in judgements.events and lemma not in VOTES):
+            return None
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in OCCASION_PREPS:
+            return None
+        act = prep.head
+        if act.pos_ not in ("VERB", "AUX"):
+            return None
+        doers = [m for t in subjects(act) if (m := mention_of(t, mentions))]
+        return doers[0] if doers else None
+
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
         found = _particle(verb)
         particle = found.lower_ if found is not None else None
@@ -984,6 +1004,7 @@ class RuleEventCoder:
                     or self._move_of(token, token_mentions)
                     or _definite_act(token, memory)
                     or _definite_claim(token, memory)
+                    or self._occasion_of(token, token_mentions)
                 )
             if found is not None:
                 targets.append(found)
