@@ -540,3 +540,12 @@ def test_a_description_with_a_comment_set_beside_it_still_points_back(pipeline: 
     )
     group = next(m for m in found if m.text == "the group")
     assert group.actor_id == "HAMAS"
+
+
+def test_a_role_owned_by_an_unresolved_possessor_is_not_the_nearest_states(pipeline: Pipeline):
+    found = mentions(
+        pipeline,
+        "Kenya's president said Kagame would attend a summit of the bloc's leaders.",
+    )
+    leaders = next(m for m in found if m.text.endswith("leaders"))
+    assert not (leaders.actor_id or "").startswith("KEN")

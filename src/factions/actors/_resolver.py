@@ -188,6 +188,7 @@ class _DocumentState:
         self._object_clause = -1
         self._backed_from = -1
         self._stateless = False
+        self._possessed = False
         self._named: dict[int, str] = {}
         self._at: dict[int, str] = {}
 
@@ -278,6 +279,9 @@ class _DocumentState:
         self._backed_from = self._offset + min(backers) if backers else -1
         self._stateless = any(  # "an international tribunal" is no state's court
             c.dep_ == "amod" and c.lower_ in STATELESS for c in span.root.children
+        )
+        self._possessed = any(  # "the bloc's leaders": someone's, if not a state we know
+            c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in span.root.children
         )
         clause = _clause(span.root, start - span.start_char)
         recipient = clause if span.root.dep_ == "pobj" else -1
@@ -375,7 +379,7 @@ class _DocumentState:
         noun = self._role_noun
         earlier = (
             None
-            if self._indefinite
+            if self._indefinite or self._possessed
             else resolve_role(role, start, self.before, noun, self._object_clause)
         )
         if earlier is not None:
@@ -387,7 +391,7 @@ class _DocumentState:
         ]
         country = (
             nearest_state(start, sentence, before, clause, same_role)
-            if organ and not self._stateless
+            if organ and not (self._stateless or self._possessed)
             else None
         )
         actor = self.kb.get(self.kb.sector_id(country, role)) if country else None
