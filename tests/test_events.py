@@ -981,3 +981,21 @@ def test_a_reaction_to_an_act_noun_that_times_a_clause_answers_its_doer(pipeline
         "Serbia annexed the district after a referendum that Kosovo condemned as illegal.",
     )
     assert ("XKX", "ACCUSE", "SRB") in pairs(events)
+
+
+def test_the_object_of_a_causative_does_the_act_it_was_prompted_to(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Mortar rounds hit a Turkish border village, prompting Ankara to summon Syria's envoy.",
+    )
+    assert any(e.trigger == "summon" and e.source and e.source.id == "TURGOV" for e in events)
+
+
+def test_all_parties_after_a_fight_are_its_two_sides(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Armenia and Azerbaijan clashed on the border. Russia called on all parties to show "
+        "restraint.",
+    )
+    called = {e.target.id for e in events if e.trigger == "called" and e.target}
+    assert called == {"ARM", "AZE"}

@@ -178,6 +178,13 @@ OBJECT_CONTROL = {
     "push",
     "compel",
     "pressure",
+    "prompt",  # causatives: the object does the act ("prompting Beijing to lodge a complaint")
+    "lead",
+    "cause",
+    "spur",
+    "drive",
+    "provoke",
+    "oblige",
 }
 
 

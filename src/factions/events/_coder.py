@@ -1509,7 +1509,7 @@ def _news_day(
 
 #: "both sides", "the two parties", "the warring sides": the parties of the latest two-sided event.
 SIDES = {"side", "party"}
-SIDE_MARKERS = {"both", "two", "warring", "opposing", "rival"}
+SIDE_MARKERS = {"both", "two", "warring", "opposing", "rival", "all"}
 
 
 def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | None:
