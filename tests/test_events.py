@@ -999,3 +999,14 @@ def test_all_parties_after_a_fight_are_its_two_sides(pipeline: Pipeline):
     )
     called = {e.target.id for e in events if e.trigger == "called" and e.target}
     assert called == {"ARM", "AZE"}
+
+
+def test_a_clause_verb_read_as_a_modifier_after_while_is_the_clauses_verb(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Thousands of Serbs rallied in Belgrade on Sunday, while a smaller group protested "
+        "outside the U.S. embassy against the NATO bombing.",
+    )
+    protest = [e for e in events if e.trigger == "protested"]
+    assert protest and protest[0].source and protest[0].target
+    assert protest[0].target.id.startswith("USA")

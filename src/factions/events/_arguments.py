@@ -81,15 +81,24 @@ def is_passive(verb: Token) -> bool:
 
 def _main_verb_as_modifier(verb: Token) -> bool:
     """ "Hundreds of students protested outside…" parsed as a noun with a participle: the
-    sentence has no verb but this one, which then is its main verb, not a passive."""
+    sentence (or the clause a conjunction opens: "while a smaller group protested…") has
+    no verb but this one, which then is its main verb, not a passive."""
     head = verb.head
-    return (
-        verb.dep_ == "acl"
-        and head.dep_ == "ROOT"
-        and head.pos_ in ("NOUN", "PROPN")
-        and not any(c.dep_ == "agent" for c in verb.children)
-        and not any(t.pos_ in ("VERB", "AUX") for t in head.sent if t.i < verb.i)
+    if verb.dep_ != "acl" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if head.dep_ in ("advcl", "conj") and any(
+        c.dep_ == "mark" and c.lower_ in CLAUSE_OPENERS for c in head.children
+    ):
+        return True
+    return head.dep_ == "ROOT" and not any(
+        t.pos_ in ("VERB", "AUX") for t in head.sent if t.i < verb.i
     )
+
+
+#: Conjunctions that open a clause of their own, whose verb the parser may take for a modifier.
+CLAUSE_OPENERS = {"while", "whereas", "as", "when", "after", "before", "because", "although"}
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -103,6 +112,8 @@ def subjects(verb: Token) -> list[Token]:
         return expand(own[0])
     if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Rwanda-backed rebels": Rwanda
         return [c for c in verb.children if c.dep_ in ("npadvmod", "compound")][:1]
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and not is_passive(verb):
+        return expand(verb.head)  # "while a smaller group protested outside…" as a modifier
     if is_passive(verb):
         agent = agents(verb)
         if agent:
