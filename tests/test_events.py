@@ -1010,3 +1010,12 @@ def test_a_clause_verb_read_as_a_modifier_after_while_is_the_clauses_verb(pipeli
     protest = [e for e in events if e.trigger == "protested"]
     assert protest and protest[0].source and protest[0].target
     assert protest[0].target.id.startswith("USA")
+
+
+def test_police_killing_people_who_are_no_crowd_is_an_assault_not_repression(pipeline: Pipeline):
+    killed = code(pipeline, "Iranian border guards killed four Afghan migrants near the frontier.")
+    assert [e.plover for e in killed if e.trigger == "killed"] == ["ASSAULT"]
+    crowd = code(pipeline, "Kenyan police killed three protesters in Nairobi.")
+    assert [e.plover for e in crowd if e.trigger == "killed"] == ["COERCE"]
+    beaten = code(pipeline, "Kenyan police beat villagers in Nairobi.")
+    assert [e.plover for e in beaten if e.trigger == "beat"] == ["COERCE"]

@@ -1208,7 +1208,7 @@ class RuleEventCoder:
                 ):
                     modality = "asserted"
                 coding = candidate.coding
-                if repression is not None and _represses(source, target, actors):
+                if repression is not None and _represses(source, target, actors, trigger):
                     coding = repression  # "police fired tear gas at protesters": CAMEO 17
                 if (
                     threat is not None
@@ -1563,19 +1563,25 @@ def _drop_redundant(events: Iterable[Event]) -> list[Event]:
 REPRESSION = "175"
 
 
-def _represses(source: Mention, target: Mention | None, actors: dict[str, Actor]) -> bool:
+def _represses(
+    source: Mention, target: Mention | None, actors: dict[str, Actor], trigger: Token
+) -> bool:
     """Police turning force on civilians, or soldiers on a crowd of protesters, is repression
-    (CAMEO 175); soldiers killing villagers is an assault."""
+    (CAMEO 175); soldiers killing villagers, or border guards killing migrants, is an assault:
+    killing is repression only of a crowd."""
     a = actors.get(source.actor_id or "")
     b = actors.get(target.actor_id or "") if target is not None else None
     if a is None or b is None or target is None or b.kind != "civilians":
         return False
-    if a.kind == "police":
-        return True
     words = {w.strip(".,").lower().rstrip("s") for w in target.text.split()}
-    return a.kind == "military" and bool(words & CROWDS)
+    crowd = bool(words & CROWDS)
+    if a.kind == "police":
+        return crowd or trigger.lemma_.lower() not in KILLING
+    return a.kind == "military" and crowd
 
 
+#: Verbs of killing: done by police to people who are no crowd, an assault, not repression.
+KILLING = {"kill", "massacre", "execute", "slaughter", "murder", "slay"}
 #: Nouns of people gathered in protest, whom soldiers' force against is repression.
 CROWDS = {"protester", "demonstrator", "crowd", "marcher", "rioter", "protestor", "mob"}
 
