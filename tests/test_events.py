@@ -1019,3 +1019,10 @@ def test_police_killing_people_who_are_no_crowd_is_an_assault_not_repression(pip
     assert [e.plover for e in crowd if e.trigger == "killed"] == ["COERCE"]
     beaten = code(pipeline, "Kenyan police beat villagers in Nairobi.")
     assert [e.plover for e in beaten if e.trigger == "beat"] == ["COERCE"]
+
+
+def test_a_load_sent_is_coded_by_what_it_carries(pipeline: Pipeline):
+    events = code(pipeline, "Aid agencies began sending convoys of food and medicine to Yemen.")
+    assert [(e.plover, e.target.id if e.target else None) for e in events] == [("AID", "YEM")]
+    arms = code(pipeline, "Iran sent shipments of rockets to the Houthis.")
+    assert any(e.plover == "AID" and e.target and e.target.id == "HOUTHIS" for e in arms)

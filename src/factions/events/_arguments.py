@@ -40,6 +40,15 @@ QUANTITY = {
     "score",
     "majority",
     "rest",
+    "convoy",  # loads: "convoys of food", "shipments of arms" are the food and the arms
+    "shipment",
+    "consignment",
+    "cargo",
+    "truckload",
+    "planeload",
+    "batch",
+    "tonne",
+    "ton",
 }
 #: Relative pronouns stand for the noun their clause modifies ("ISIS, which has been fighting").
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}

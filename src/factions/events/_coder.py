@@ -613,7 +613,9 @@ class RuleEventCoder:
         """ "sent troops to X", "provided X with weapons": coded by what is moved."""
         lemma = verb.lemma_.lower()
         recipient_by_object = False
-        moved = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        moved = [  # "sent convoys of food": the food
+            through_quantity(c) for c in verb.children if c.dep_ in ("dobj", "obj")
+        ]
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "with":
                 carried = [g for g in child.children if g.dep_ == "pobj"]
