@@ -244,14 +244,15 @@ def test_a_states_organ_stands_for_the_state_unless_the_gold_keeps_it_apart():
         id="TCDCVL", name="Chadian civilians", mention="they", kind="civilians", code="TCDCVL"
     )
     states = {"CHAD": GoldActor("CHAD", "state", ("Chad",), "TCD")}
-    assert AliasIndex(states).keys(army) == {"CHAD"}
-    assert AliasIndex(states).keys(crowd) == set(), "civilians are not the state"
+    assert AliasIndex(states).keys(army) == set(), "by names only unless asked (DESIGN.md)"
+    assert AliasIndex(states, organs=True).keys(army) == {"CHAD"}
+    assert AliasIndex(states, organs=True).keys(crowd) == set(), "civilians are not the state"
     apart = {**states, "JUNTA": GoldActor("JUNTA", "military", ("the junta",), "TCD")}
-    assert AliasIndex(apart).keys(army) == set(), "the gold names Chad's organ apart"
+    assert AliasIndex(apart, organs=True).keys(army) == set(), "the gold names Chad's organ apart"
     named = ActorRef(
         id="TCDMIL", name="Chadian military", mention="the junta", kind="military", code="TCDMIL"
     )
-    assert AliasIndex(apart).keys(named) == {"JUNTA"}
+    assert AliasIndex(apart, organs=True).keys(named) == {"JUNTA"}
 
 
 def test_a_gold_country_must_be_an_iso3_code(tmp_path: Path):

@@ -854,10 +854,21 @@ def serve(db: Path, host: str, port: int, wait: float, actors_file: Path | None)
     is_flag=True,
     help="List each missed gold event and each false positive, with its sentence.",
 )
+@click.option(
+    "--organs",
+    is_flag=True,
+    help="Also let a state's government, military or police stand for a gold actor of kind "
+    "'state' with its country when none of its names matches (DESIGN.md matches names only).",
+)
 @actors_option
 @output_option
 def evaluate(
-    paths: tuple[Path, ...], fmt: str, explain: bool, actors_file: Path | None, output: Path | None
+    paths: tuple[Path, ...],
+    fmt: str,
+    explain: bool,
+    organs: bool,
+    actors_file: Path | None,
+    output: Path | None,
 ) -> None:
     """Score extraction against gold annotations (gold files or directories of them).
 
@@ -869,11 +880,12 @@ def evaluate(
     Example:
       factions evaluate tests/gold --format json
       factions evaluate ../shared/gold --explain
+      factions evaluate tests/gold --organs
     """
     from factions.evaluation import evaluate_paths
     from factions.evaluation._render import render_explain, render_table
 
-    evaluation = evaluate_paths(list(paths), _pipeline(actors_file))
+    evaluation = evaluate_paths(list(paths), _pipeline(actors_file), organs=organs)
     with _output(output) as out:
         if fmt == "json":
             out.write(json.dumps(evaluation.to_json(), indent=2) + "\n")

@@ -43,17 +43,19 @@ STATE_ORGANS = {"government", "military", "police"}
 
 
 class AliasIndex:
-    """Which gold actor keys a system actor reference can stand for.
+    """Which gold actor keys a system actor reference can stand for: by id, name or mention
+    against the aliases, as DESIGN.md says.
 
-    A state's organs stand for the state (gold files list "Moscow", "the Kremlin" and
-    "Russian forces" as Russia): a system actor that is a government, military or police
-    whose CAMEO code begins with a gold state's country code matches that state when none of
-    its names does ("it", resolved to the Russian government, is Russia). A gold file that
-    keeps a country's organ apart (a junta, a coast guard of its own) turns this off for that
-    country: its aliases decide.
+    With ``organs``, a state's organs also stand for the state (gold files list "Moscow",
+    "the Kremlin" and "Russian forces" as Russia): a system actor that is a government,
+    military or police whose CAMEO code begins with a gold state's country code matches that
+    state when none of its names does ("it", resolved to the Russian government, is Russia).
+    A gold file that keeps a country's organ apart (a junta, a coast guard of its own) turns
+    this off for that country: its aliases decide. It is off by default, because DESIGN.md
+    matches names only.
     """
 
-    def __init__(self, actors: dict[str, GoldActor]) -> None:
+    def __init__(self, actors: dict[str, GoldActor], *, organs: bool = False) -> None:
         self._keys: dict[str, set[str]] = {}
         for key, actor in actors.items():
             for alias in (key, key.replace("_", " "), *actor.aliases):
@@ -62,7 +64,7 @@ class AliasIndex:
                     self._keys.setdefault(norm, set()).add(key)
         apart = {a.country for a in actors.values() if a.kind in STATE_ORGANS and a.country}
         self._states: dict[str, set[str]] = {}
-        for key, actor in actors.items():
+        for key, actor in actors.items() if organs else ():
             if actor.kind == "state" and actor.country and actor.country not in apart:
                 self._states.setdefault(actor.country, set()).add(key)
 

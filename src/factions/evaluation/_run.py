@@ -29,8 +29,11 @@ class Evaluation:
         }
 
 
-def evaluate_paths(paths: list[Path], pipeline: Pipeline | None = None) -> Evaluation:
-    """Score every gold file under ``paths``; a malformed one raises GoldError naming it."""
+def evaluate_paths(
+    paths: list[Path], pipeline: Pipeline | None = None, *, organs: bool = False
+) -> Evaluation:
+    """Score every gold file under ``paths``; a malformed one raises GoldError naming it.
+    ``organs``: a state's organ may stand for the gold state (see :class:`AliasIndex`)."""
     files = [f for p in paths for f in find_gold_files(p)]
     if not files:
         raise GoldError(f"no gold files (*.json) under {', '.join(map(str, paths))}")
@@ -47,7 +50,7 @@ def evaluate_paths(paths: list[Path], pipeline: Pipeline | None = None) -> Evalu
         for g in golds
     ]
     results = [
-        score_file(gold, processed)
+        score_file(gold, processed, organs=organs)
         for gold, processed in zip(golds, pipeline.process(documents), strict=True)
     ]
     overall = Counts()

@@ -84,8 +84,8 @@ class FileResult:
     alignment: Alignment | None = None
 
 
-def score_file(gold: GoldFile, processed: ProcessedDocument) -> FileResult:
-    index = AliasIndex(gold.actors)
+def score_file(gold: GoldFile, processed: ProcessedDocument, *, organs: bool = False) -> FileResult:
+    index = AliasIndex(gold.actors, organs=organs)
     system = [e for e in processed.events if not e.negated and e.plover and not e.caption]
     judgements = judge(system, gold.events, gold.negated, index)
     counts = Counts(system=len(system))
