@@ -1026,3 +1026,13 @@ def test_a_load_sent_is_coded_by_what_it_carries(pipeline: Pipeline):
     assert [(e.plover, e.target.id if e.target else None) for e in events] == [("AID", "YEM")]
     arms = code(pipeline, "Iran sent shipments of rockets to the Houthis.")
     assert any(e.plover == "AID" and e.target and e.target.id == "HOUTHIS" for e in arms)
+
+
+def test_those_responsible_for_the_fighting_are_its_two_sides(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Armenia and Azerbaijan clashed on the border. The EU threatened sanctions against "
+        "those responsible for the violence.",
+    )
+    threatened = {e.target.id for e in events if e.plover == "THREATEN" and e.target}
+    assert threatened == {"ARM", "AZE"}

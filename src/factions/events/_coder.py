@@ -984,6 +984,18 @@ class RuleEventCoder:
             targets = list(
                 memory.sides
             )  # "spoke to the ministers of both countries and urged them"
+        if (
+            not targets
+            and memory.sides is not None
+            and any(
+                _responsible_for_fighting(r)
+                for t in candidate.targets
+                for r in (t, *prepositional(t, {"against", "on"}))
+            )
+        ):  # "sanctions on those responsible for the violence": the fight's two sides
+            targets = [
+                s for s in memory.sides if not sources or not same_side(sources[0], s, actors)
+            ]
         mutual = False  # one event per pair of parties, whichever way round (DESIGN.md)
         if both and not targets:
             targets = list(both)  # "the two sides agreed", "both armies massed": each at the other
@@ -1324,6 +1336,24 @@ def _participle_misread(verb: Token) -> bool:
         and verb.i == verb.head.i + 1
         and verb.head.lemma_.lower() in OF_VERBS
         and not any(c.dep_ in ("dobj", "obj") for c in verb.head.children)
+    )
+
+
+def _responsible_for_fighting(token: Token) -> bool:
+    """ "those responsible for the violence", "whoever is behind the attacks": the parties to
+    the fight, unnamed."""
+    if token.lower_ not in ("those", "anyone", "whoever", "everyone", "all"):
+        return False
+    return any(
+        c.lemma_.lower() == "responsible"
+        and any(
+            g.lemma_.lower() in CONFLICT_NOUNS | {"violence", "fighting", "attack", "killing"}
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "for"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
+        for c in token.children
     )
 
 
