@@ -1036,3 +1036,10 @@ def test_those_responsible_for_the_fighting_are_its_two_sides(pipeline: Pipeline
     )
     threatened = {e.target.id for e in events if e.plover == "THREATEN" and e.target}
     assert threatened == {"ARM", "AZE"}
+
+
+def test_an_object_given_as_what_someone_said_it_was(pipeline: Pipeline):
+    events = code(
+        pipeline, "Israeli jets hit what the army said was a Hamas weapons depot in Gaza."
+    )
+    assert ("ISRMIL", "ASSAULT", "HAMAS") in pairs(events)

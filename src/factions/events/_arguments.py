@@ -270,11 +270,29 @@ def objects(verb: Token) -> list[Token]:
                 return expand(subject[0])
         if verb.dep_ in ("acl", "relcl"):
             return expand(verb.head)
+    described = _free_relative(verb)
+    if described is not None:  # "struck what New Delhi said was a militant camp": the camp
+        return expand(described)
     if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Rwanda-backed rebels": the rebels
         return [verb.head]  # only its own noun: "the Houthis and the Saudi-backed government"
     if verb.dep_ == "relcl" and _object_gap(verb):
         return expand(verb.head)  # "conditions the rebels rejected": the conditions
     return []
+
+
+def _free_relative(verb: Token) -> Token | None:
+    """The object of a verb given as "what X said was Y" (or "what was Y"): Y. The parser
+    hangs the clause on the verb as a complement whose copula has "what" as its subject."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [g for c in clauses for g in c.children if g.dep_ == "ccomp"]
+    for clause in clauses:
+        if clause.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ == "what" for c in clause.children
+        ):
+            described = [c for c in clause.children if c.dep_ == "attr"]
+            if described:
+                return described[0]
+    return None
 
 
 def _object_gap(verb: Token) -> bool:
