@@ -1043,3 +1043,12 @@ def test_an_object_given_as_what_someone_said_it_was(pipeline: Pipeline):
         pipeline, "Israeli jets hit what the army said was a Hamas weapons depot in Gaza."
     )
     assert ("ISRMIL", "ASSAULT", "HAMAS") in pairs(events)
+
+
+def test_soldiers_beating_unarmed_people_is_repression_but_killing_villagers_an_assault(
+    pipeline: Pipeline,
+):
+    beaten = code(pipeline, "Soldiers beat journalists outside the parliament in Harare.")
+    assert [(e.plover, e.cameo) for e in beaten if e.trigger == "beat"] == [("COERCE", "175")]
+    killed = code(pipeline, "Soldiers killed 17 villagers in Darfur.")
+    assert [e.plover for e in killed if e.trigger == "killed"] == ["ASSAULT"]

@@ -1603,15 +1603,19 @@ def _represses(
     killing is repression only of a crowd."""
     a = actors.get(source.actor_id or "")
     b = actors.get(target.actor_id or "") if target is not None else None
-    if a is None or b is None or target is None or b.kind != "civilians":
+    if a is None or b is None or target is None or b.kind not in UNARMED:
         return False
     words = {w.strip(".,").lower().rstrip("s") for w in target.text.split()}
     crowd = bool(words & CROWDS)
     if a.kind == "police":
         return crowd or trigger.lemma_.lower() not in KILLING
-    return a.kind == "military" and crowd
+    return a.kind == "military" and (crowd or trigger.lemma_.lower() in BEATING)
 
 
+#: Kinds of people, unarmed, whom security forces' force against is repression.
+UNARMED = {"civilians", "media", "education"}
+#: Force short of killing: soldiers beating students are repressing them, not fighting them.
+BEATING = {"beat", "whip", "flog", "torture", "tear-gas", "gas", "club", "kick", "assault"}
 #: Verbs of killing: done by police to people who are no crowd, an assault, not repression.
 KILLING = {"kill", "massacre", "execute", "slaughter", "murder", "slay"}
 #: Nouns of people gathered in protest, whom soldiers' force against is repression.
