@@ -1052,3 +1052,13 @@ def test_soldiers_beating_unarmed_people_is_repression_but_killing_villagers_an_
     assert [(e.plover, e.cameo) for e in beaten if e.trigger == "beat"] == [("COERCE", "175")]
     killed = code(pipeline, "Soldiers killed 17 villagers in Darfur.")
     assert [e.plover for e in killed if e.trigger == "killed"] == ["ASSAULT"]
+
+
+def test_a_subject_that_says_no_one_negates_the_act(pipeline: Pipeline):
+    events = code(
+        pipeline, "Not a single African leader congratulated Museveni on his re-election."
+    )
+    congratulated = [e for e in events if e.trigger == "congratulated"]
+    assert congratulated and all(e.negated for e in congratulated)
+    some = code(pipeline, "A single African leader congratulated Museveni on his re-election.")
+    assert any(e.trigger == "congratulated" and not e.negated for e in some)

@@ -235,6 +235,8 @@ def _governors(verb: Token) -> list[Token]:
 def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children):
         return True
+    if any(_no_one(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return True  # "No Arab state recognised…", "Not a single Western leader congratulated…"
     for governor in _xcomp_chain(verb):
         if governor.lemma_.lower() in NEGATING_VERBS or _phrasal(governor) in NEGATING_PHRASALS:
             return True
@@ -253,6 +255,14 @@ def _negated(verb: Token) -> bool:
     if first.dep_ == "ccomp" and first.head.lemma_.lower() in DENYING and first.i > first.head.i:
         return True  # "Beijing denied that its coast guard had rammed the boat"
     return first.dep_ == "pcomp" and first.head.lower_ == "without"
+
+
+def _no_one(subject: Token) -> bool:
+    """A subject that says no one did it: "no state", "not a single leader", "none of them"."""
+    return subject.lower_ in ("none", "nobody", "neither") or any(
+        (c.dep_ == "det" and c.lower_ in ("no", "neither")) or (c.dep_ == "neg" and c.i < subject.i)
+        for c in subject.children
+    )
 
 
 #: Verbs whose "that" clause is an act denied, not asserted.
