@@ -53,6 +53,16 @@ from factions.events._parties import (
     siblings,
 )
 from factions.events._phrase import EXPANDABLE, phrase_of
+from factions.events._readings import (
+    REPRESSION,
+    fight_without_parties,
+    participle_misread,
+    protest_purpose,
+    represses,
+    responsible_for_fighting,
+    talk_media,
+    things_accepted,
+)
 from factions.events._targets import (
     THREAT,
     THREAT_OF_FORCE,
@@ -217,9 +227,6 @@ IMPLIED_WHEN_OWN = IMPLIED | {"RETREAT"}
 ACCEPTANCE = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
 REFUSED_ACCEPTANCE = "120"
 ULTIMATUM = "139"  # CAMEO: give ultimatum
-#: Means of talking at a distance, on which the parser hangs the one talked to ("spoke by
-#: telephone with X").
-MEDIA = {"telephone", "phone", "video", "videoconference", "videolink", "link", "radio", "call"}
 #: Nouns that hold a number of events ("a wave of attacks", "a series of strikes"): the events
 #: are the trigger, the container takes their place in the clause.
 CONTAINERS = {
@@ -235,42 +242,6 @@ CONTAINERS = {
     "succession",
     "salvo",
     "hail",
-}
-#: Things whose non-acceptance is a rejection of them (and of whoever made them).
-REFUSABLE = {
-    "ruling",
-    "decision",
-    "verdict",
-    "judgment",
-    "judgement",
-    "resolution",
-    "result",
-    "outcome",
-    "election",
-    "vote",
-    "referendum",
-    "plan",
-    "proposal",
-    "deal",
-    "agreement",
-    "accord",
-    "treaty",
-    "demand",
-    "condition",
-    "term",
-    "offer",
-    "ultimatum",
-    "jurisdiction",
-    "claim",
-    "accusation",
-    "charge",
-    "annexation",
-    "border",
-    "boundary",
-    "authority",
-    "mandate",
-    "sanction",
-    "finding",
 }
 #: Types whose events often have no one at the receiving end ("troops massed", "crowds marched").
 UNDIRECTED = {"MOBILIZE", "PROTEST"}
@@ -511,7 +482,7 @@ class RuleEventCoder:
                 out.append(_Candidate(token, deadline, givers, [given], 0.7))
                 continue
             if token.pos_ == "VERB" and lemma in lexicon.verbs:
-                if _participle_misread(token):
+                if participle_misread(token):
                     continue  # "accused retreating Russian units of…": the units retreat
                 if self._carries_noun(token):
                     continue
@@ -530,7 +501,7 @@ class RuleEventCoder:
                             for t in prepositional(g, {frame.prep})
                         ]
                         or [  # "spoke by telephone *with Kagame*"
-                            t for g in _media(token) for t in prepositional(g, {frame.prep})
+                            t for g in talk_media(token) for t in prepositional(g, {frame.prep})
                         ]
                     )
                     targets += [  # "asked Germany for more air defence": Germany is asked
@@ -557,7 +528,7 @@ class RuleEventCoder:
                 refused = (
                     lemma in ACCEPTANCE
                     and coding.plover in ("AGREE", "SUPPORT")
-                    and _things_accepted(token)
+                    and things_accepted(token)
                     and stance(token).negated
                     and (rejection := self._coded("REJECT", REFUSED_ACCEPTANCE)) is not None
                 )  # "Pyongyang has never accepted the resolutions" rejects them
@@ -578,7 +549,7 @@ class RuleEventCoder:
                 candidate = self._nominal(token, entry)
                 if candidate is not None:
                     out.append(candidate)
-                elif _fight_without_parties(token):  # "fighting raged on in the capital"
+                elif fight_without_parties(token):  # "fighting raged on in the capital"
                     coding = self.lexicon.coding(entry)
                     out.append(_Candidate(token, coding, [], [], 0.5, between_sides=True))
         return out
@@ -768,7 +739,7 @@ class RuleEventCoder:
             for c in g.children
             if c.dep_ == "prep"
         }
-        preps |= {c.lower_ for g in _media(verb) for c in g.children if c.dep_ == "prep"}
+        preps |= {c.lower_ for g in talk_media(verb) for c in g.children if c.dep_ == "prep"}
         direct = {
             through_quantity(c).lemma_.lower() for c in _done_to(verb)
         }  # "received thousands of refugees": refugees
@@ -988,7 +959,7 @@ class RuleEventCoder:
             not targets
             and memory.sides is not None
             and any(
-                _responsible_for_fighting(r)
+                responsible_for_fighting(r)
                 for t in candidate.targets
                 for r in (t, *prepositional(t, {"against", "on"}))
             )
@@ -1143,7 +1114,7 @@ class RuleEventCoder:
         named_targets = [t for t in targets if t is not None]
         if named_targets:
             memory.aimed[(block.offset, trigger.i)] = named_targets
-        if _protest_purpose(trigger, candidate.coding, memory.codings):
+        if protest_purpose(trigger, candidate.coding, memory.codings):
             return []  # "rallied to denounce the test": the rally, aimed at the tester
         how = stance(trigger)
         if candidate.refusal:
@@ -1222,7 +1193,7 @@ class RuleEventCoder:
                 ):
                     modality = "asserted"
                 coding = candidate.coding
-                if repression is not None and _represses(source, target, actors, trigger):
+                if repression is not None and represses(source, target, actors, trigger):
                     coding = repression  # "police fired tear gas at protesters": CAMEO 17
                 if (
                     threat is not None
@@ -1303,73 +1274,6 @@ class RuleEventCoder:
 _M = TypeVar("_M", Mention, Mention | None)
 
 RECIPIENT_PREPS = {"to", "into", "for", "toward", "towards"}
-
-
-#: What a protest is held for, said by a verb: the protest is the event.
-PROTEST_PURPOSES = {"ACCUSE", "REJECT", "REQUEST", "PROTEST"}
-
-
-def _protest_purpose(trigger: Token, coding: Coding, codings: dict[int, Coding]) -> bool:
-    """ "marched to denounce the war", "gathered to demand a seat at the talks": the purpose of
-    a protest is what the protest says, not a second event."""
-    head = codings.get(trigger.head.i)
-    return (
-        coding.plover in PROTEST_PURPOSES
-        and trigger.dep_ in ("xcomp", "advcl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
-        and head is not None
-        and head.plover == "PROTEST"
-    )
-
-
-#: Verbs that take an object and an "of" (accuse X of Y): a gerund right after them is the
-#: object's adjective, whatever the parser says.
-OF_VERBS = {"accuse", "blame", "suspect", "charge", "convict", "praise", "thank", "credit"}
-
-
-def _participle_misread(verb: Token) -> bool:
-    """ "accused retreating Russian units of blowing up…": the small parser makes the
-    adjective a verb with the units as its object."""
-    return (
-        verb.tag_ == "VBG"
-        and verb.dep_ in ("xcomp", "ccomp")
-        and verb.i == verb.head.i + 1
-        and verb.head.lemma_.lower() in OF_VERBS
-        and not any(c.dep_ in ("dobj", "obj") for c in verb.head.children)
-    )
-
-
-def _responsible_for_fighting(token: Token) -> bool:
-    """ "those responsible for the violence", "whoever is behind the attacks": the parties to
-    the fight, unnamed."""
-    if token.lower_ not in ("those", "anyone", "whoever", "everyone", "all"):
-        return False
-    return any(
-        c.lemma_.lower() == "responsible"
-        and any(
-            g.lemma_.lower() in CONFLICT_NOUNS | {"violence", "fighting", "attack", "killing"}
-            for p in c.children
-            if p.dep_ == "prep" and p.lower_ == "for"
-            for g in p.children
-            if g.dep_ == "pobj"
-        )
-        for c in token.children
-    )
-
-
-def _media(verb: Token) -> list[Token]:
-    """The means of a talk at a distance, on which the parser hangs the one talked to
-    ("spoke *by telephone* with X")."""
-    return [g for g in prepositional(verb, {"by", "over", "via"}) if g.lemma_.lower() in MEDIA]
-
-
-def _things_accepted(verb: Token) -> bool:
-    """What is (not) accepted is a ruling, a result or a demand: not recognising a state or a
-    government is withheld recognition, not a rejection."""
-    accepted = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")] or (
-        [verb.head] if verb.dep_ == "relcl" else []
-    )
-    return bool(accepted) and all(t.lemma_.lower() in REFUSABLE for t in accepted)
 
 
 def _noun_forms(token: Token) -> list[str]:
@@ -1591,37 +1495,6 @@ def _drop_redundant(events: Iterable[Event]) -> list[Event]:
     ]
 
 
-#: CAMEO 175, "use tactics of violent repression".
-REPRESSION = "175"
-
-
-def _represses(
-    source: Mention, target: Mention | None, actors: dict[str, Actor], trigger: Token
-) -> bool:
-    """Police turning force on civilians, or soldiers on a crowd of protesters, is repression
-    (CAMEO 175); soldiers killing villagers, or border guards killing migrants, is an assault:
-    killing is repression only of a crowd."""
-    a = actors.get(source.actor_id or "")
-    b = actors.get(target.actor_id or "") if target is not None else None
-    if a is None or b is None or target is None or b.kind not in UNARMED:
-        return False
-    words = {w.strip(".,").lower().rstrip("s") for w in target.text.split()}
-    crowd = bool(words & CROWDS)
-    if a.kind == "police":
-        return crowd or trigger.lemma_.lower() not in KILLING
-    return a.kind == "military" and (crowd or trigger.lemma_.lower() in BEATING)
-
-
-#: Kinds of people, unarmed, whom security forces' force against is repression.
-UNARMED = {"civilians", "media", "education"}
-#: Force short of killing: soldiers beating students are repressing them, not fighting them.
-BEATING = {"beat", "whip", "flog", "torture", "tear-gas", "gas", "club", "kick", "assault"}
-#: Verbs of killing: done by police to people who are no crowd, an assault, not repression.
-KILLING = {"kill", "massacre", "execute", "slaughter", "murder", "slay"}
-#: Nouns of people gathered in protest, whom soldiers' force against is repression.
-CROWDS = {"protester", "demonstrator", "crowd", "marcher", "rioter", "protestor", "mob"}
-
-
 def _modifier_conjuncts(
     token: Token, found: Mention, mentions: dict[int, Mention]
 ) -> list[Mention]:
@@ -1639,70 +1512,6 @@ def _unique(mentions: Sequence[_M]) -> list[_M]:
     for mention in mentions:
         seen.setdefault(mention.actor_id if mention is not None else None, mention)
     return list(seen.values())
-
-
-#: Nouns of combat that, with no party named, are the fight between the document's sides.
-COMBAT_NOUNS = {
-    "fighting",
-    "clash",
-    "clashes",
-    "battle",
-    "hostilities",
-    "combat",
-    "shelling",
-    "war",
-}
-#: Verbs by which witnesses tell of a fight they cannot name the parties of ("residents
-#: reported heavy shelling and air strikes").
-WITNESSED = {"report", "hear", "witness", "describe", "see"}
-#: What fire is fire of weapons by.
-WEAPONS_FIRED = {"artillery", "mortar", "rocket", "gun", "machine-gun", "tank", "sniper", "heavy"}
-#: What they tell of: any combat noun, or fire and strikes.
-WITNESSED_COMBAT = COMBAT_NOUNS | {"strike", "airstrike", "gunfire", "fire", "bombardment"}
-#: Verbs a fight "does" when it names no party: it rages, erupts, resumes, goes on. Stems,
-#: because the small model's lemmas fail on some ("raged" is lemmatised "rag").
-FIGHT_VERBS = (
-    "rag",
-    "erupt",
-    "continu",
-    "resum",
-    "flare",
-    "intensif",
-    "broke",
-    "break",
-    "spread",
-    "escalat",
-    "persist",
-    "went",
-    "go",
-    "rock",
-    "subsid",
-    "eas",
-)
-
-
-def _fight_without_parties(noun: Token) -> bool:
-    """ "Fighting raged on in the capital", "clashes erupted near the airport": a fight whose
-    own clause names no one."""
-    told = noun.head.head if noun.dep_ == "conj" else noun
-    if (
-        told.dep_ in ("dobj", "obj")
-        and told.head.lemma_.lower() in WITNESSED
-        and noun.lemma_.lower() in WITNESSED_COMBAT
-        and (  # "artillery fire", not "a fire at the port"
-            noun.lemma_.lower() != "fire"
-            or any(c.lemma_.lower() in WEAPONS_FIRED for c in noun.children)
-        )
-    ):  # "residents reported heavy artillery fire and air strikes"
-        return True
-    if noun.lemma_.lower() not in COMBAT_NOUNS and noun.lower_ not in COMBAT_NOUNS:
-        return False
-    if noun.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    verb = noun.head
-    return verb.lower_.startswith(FIGHT_VERBS) and not any(
-        c.dep_ in ("dobj", "obj", "agent") for c in verb.children
-    )
 
 
 #: CAMEO 087, "de-escalate military engagement": forces leaving a country.
