@@ -1062,3 +1062,10 @@ def test_a_subject_that_says_no_one_negates_the_act(pipeline: Pipeline):
     assert congratulated and all(e.negated for e in congratulated)
     some = code(pipeline, "A single African leader congratulated Museveni on his re-election.")
     assert any(e.trigger == "congratulated" and not e.negated for e in some)
+
+
+def test_refusing_to_let_someone_be_treated_so_is_aimed_at_them(pipeline: Pipeline):
+    events = code(
+        pipeline, "Kabul has refused to let the Taliban be recognised as a legitimate party."
+    )
+    assert any(e.plover == "REJECT" and e.target and e.target.id == "TALIBAN" for e in events)

@@ -326,7 +326,18 @@ def complement_targets(verb: Token, acts: Container[str] | None = None) -> list[
             continue
         lemma = child.lemma_.lower()
         if lemma in PERMISSIONS:  # "refused to let U.S. soldiers deploy": the soldiers
-            return objects(child) or clausal_targets(child)
+            return (
+                objects(child)
+                or clausal_targets(child)
+                or [  # "refused to let the RSF be treated as an equal party"
+                    t
+                    for c in child.children
+                    if c.dep_ == "ccomp"
+                    for s in c.children
+                    if s.dep_ == "nsubjpass"
+                    for t in expand(s)
+                ]
+            )
         if acts is None or lemma in acts:  # "refused to extradite the leader *to Uganda*"
             return (
                 objects(child)
