@@ -1069,3 +1069,19 @@ def test_refusing_to_let_someone_be_treated_so_is_aimed_at_them(pipeline: Pipeli
         pipeline, "Kabul has refused to let the Taliban be recognised as a legitimate party."
     )
     assert any(e.plover == "REJECT" and e.target and e.target.id == "TALIBAN" for e in events)
+
+
+def test_a_denial_answered_by_what_another_did_blames_them(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Khartoum denied bombing the camp, saying the SPLA had shelled it. "
+        "The SPLA has rejected that accusation.",
+    )
+    accused = [e for e in events if e.plover == "ACCUSE"]
+    assert [(e.source.id, e.target.mention) for e in accused if e.source and e.target] == [
+        ("SDNGOV", "SPLA")
+    ]
+    rejected = [e for e in events if e.trigger == "rejected"]
+    assert rejected and rejected[0].target and rejected[0].target.id == "SDNGOV"
+    own = code(pipeline, "Kigali denied sending troops, saying its forces were only defending.")
+    assert not any(e.plover == "ACCUSE" for e in own), "its own forces are no one blamed"

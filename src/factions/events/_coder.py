@@ -137,6 +137,8 @@ OCCASION_PREPS = {"after", "following", "before", "through", "via", "with"}
 #: Light verbs of having, and the nouns that, had, are a power rather than an act.
 HAVING = {"hold", "have", "wield"}
 POWERS = {"veto"}
+#: Denials that a speaker may answer by blaming someone else ("denied X, saying Y did it").
+COUNTERED = {"deny", "reject", "dismiss"}
 #: Verbs by which an act breaks a law, a right or an agreement.
 VIOLATIONS = {"violate", "breach", "contravene", "infringe"}
 #: Nouns of acts that can be said to break one ("Beijing's actions violated…").
@@ -472,6 +474,9 @@ class RuleEventCoder:
                     if judged is not None:
                         out.append(judged)
                     continue  # "called the deal a framework": no telephone call either
+            if lemma == "say" and (blame := self._counter_blame(token)) is not None:
+                out.append(blame)  # "denied blocking aid, saying the TPLF diverted supplies"
+                continue
             if lemma in VIOLATIONS and (breach := self._breach(token)) is not None:
                 out.append(breach)  # "said Beijing's actions violated its sovereign rights"
                 continue
@@ -768,6 +773,24 @@ class RuleEventCoder:
                 if partnered:
                     return partnered[0]
         return None
+
+    def _counter_blame(self, verb: Token) -> _Candidate | None:
+        """ "The government denied blocking food aid, saying the TPLF diverted supplies": a
+        denial answered by what another party did blames that party (CAMEO 112)."""
+        head = verb.head
+        if verb.dep_ not in ("advcl", "conj") or head.lemma_.lower() not in COUNTERED:
+            return None
+        blamed = [  # the first party named in what was said (the parser may make the clause
+            t  # a noun phrase: "the TPLF diverted supplies" as supplies diverted by the TPLF)
+            for t in verb.subtree
+            if t.i > verb.i
+            and t.dep_ in ("nsubj", "npadvmod")
+            and t.pos_ in ("PROPN", "NOUN", "PRON")
+        ]
+        accusation = self._coded("ACCUSE", ACCUSATION)
+        if not blamed or accusation is None:
+            return None
+        return _Candidate(verb, accusation, subjects(head), blamed[:1], 0.5)
 
     def _breach(self, verb: Token) -> _Candidate | None:
         """ "The ministry said Beijing's actions violated its sovereign rights": an act said to
