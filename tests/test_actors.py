@@ -549,3 +549,14 @@ def test_a_role_owned_by_an_unresolved_possessor_is_not_the_nearest_states(pipel
     )
     leaders = next(m for m in found if m.text.endswith("leaders"))
     assert not (leaders.actor_id or "").startswith("KEN")
+
+
+def test_the_bloc_far_from_its_name_is_the_only_bloc_named(pipeline: Pipeline):
+    found = mentions(
+        pipeline,
+        "ASEAN met in Jakarta on Monday. Myanmar's junta did not attend. Thailand sent an envoy. "
+        "The international community watched closely. Cambodia stayed silent. "
+        "The bloc later suspended Myanmar's seat.",
+    )
+    bloc = next(m for m in found if m.text == "The bloc")
+    assert bloc.actor_id == "ASEAN"

@@ -166,12 +166,20 @@ def resolve_description(
         return max(named, key=lambda a: a.start)
     if noun.lower() in NAMING_ONLY:
         return None
-    return _nearest(
+    near = _nearest(
         before,
         start,
         sentence,
         lambda a: a.kind in kinds and (not a.plural or a.kind in ORGANISATIONS),
     )
+    if near is not None or noun.lower() not in NAMING_DESCRIPTIONS:
+        return near
+    # "the bloc" far from "ECOWAS": the only bloc the document has named, however far back
+    fitting = [a for a in before if a.start < start and a.kind in kinds]
+    for group in (fitting, [a for a in fitting if a.kind == "igo"]):  # a bloc is an IGO first
+        if len({a.actor_id for a in group}) == 1:
+            return max(group, key=lambda a: a.start)
+    return None
 
 
 def resolve_role(
