@@ -1085,3 +1085,15 @@ def test_a_denial_answered_by_what_another_did_blames_them(pipeline: Pipeline):
     assert rejected and rejected[0].target and rejected[0].target.id == "SDNGOV"
     own = code(pipeline, "Kigali denied sending troops, saying its forces were only defending.")
     assert not any(e.plover == "ACCUSE" for e in own), "its own forces are no one blamed"
+
+
+def test_an_opening_they_after_a_coordinated_subject_is_each_of_them(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Brazil and South Africa have argued that sanctions alone will not end the war. They "
+        "have proposed that Russia pull its troops back, an idea Kyiv has rejected.",
+    )
+    proposers = {e.source.id for e in events if e.trigger == "proposed" and e.source}
+    assert proposers == {"BRA", "ZAF"}
+    rejected = [e for e in events if e.trigger == "rejected"]
+    assert rejected and rejected[0].target and rejected[0].target.id in {"BRA", "ZAF"}

@@ -711,7 +711,7 @@ class RuleEventCoder:
             if not claim:
                 return None
             act = noun.sent.root  # the parser may hang the noun on a noun of the clause
-        doers = [m for t in subjects(act) if (m := mention_of(t, mentions))]
+        doers = [m for t in subjects(act) for m in _mentions_of(t, mentions)]
         return doers[0] if doers else None
 
     def _occasion_of(self, noun: Token, mentions: dict[int, Mention]) -> Mention | None:
@@ -959,8 +959,7 @@ class RuleEventCoder:
         sources = both or [
             m
             for t in candidate.sources
-            for m in _named_members(t, token_mentions, actors)
-            or filter(None, [mention_of(t, token_mentions)])
+            for m in _named_members(t, token_mentions, actors) or _mentions_of(t, token_mentions)
         ]
         listed: list[Mention] = []
         if sources and candidate.trigger.pos_ == "VERB":
@@ -1483,6 +1482,28 @@ def _both_sides(tokens: Sequence[Token], memory: _Memory) -> list[Mention] | Non
         if token.tag_ == "NNS" and (sides or "both" in markers):  # "both armies"
             return list(memory.sides)
     return None
+
+
+def _mentions_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """The actor an argument names, or the coordinated actors an opening "they" stands for."""
+    found = mention_of(token, mentions)
+    return [found] if found is not None else _coordinated_antecedents(token, mentions)
+
+
+def _coordinated_antecedents(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """ "China and Russia argued… They have proposed…": an unresolved "they" that opens a
+    sentence is the coordinated subject of the sentence before, each member an actor."""
+    if token.lower_ != "they" or token.i in mentions or token.i != token.sent.start:
+        return []
+    previous = token.doc[token.sent.start - 1].sent if token.sent.start > 0 else None
+    if previous is None:
+        return []
+    for subject in (t for t in previous if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"):
+        members = [subject, *subject.conjuncts]
+        found = [mentions[m.i] for m in members if m.i in mentions]
+        if len(members) > 1 and len(found) == len(members):
+            return found
+    return []
 
 
 def _named_members(
