@@ -1097,3 +1097,15 @@ def test_an_opening_they_after_a_coordinated_subject_is_each_of_them(pipeline: P
     assert proposers == {"BRA", "ZAF"}
     rejected = [e for e in events if e.trigger == "rejected"]
     assert rejected and rejected[0].target and rejected[0].target.id in {"BRA", "ZAF"}
+
+
+def test_two_parties_acting_in_a_call_consult_each_other(pipeline: Pipeline):
+    events = code(
+        pipeline,
+        "Kishida and South Korean President Yoon Suk Yeol agreed in a telephone call on "
+        "Sunday to resume visits.",
+    )
+    calls = [e for e in events if e.trigger == "call"]
+    assert [e.plover for e in calls] == ["CONSULT"]
+    alone = code(pipeline, "Egypt agreed in a telephone call to reopen the crossing.")
+    assert not any(e.trigger == "call" for e in alone), "a call needs two parties"

@@ -929,6 +929,9 @@ class RuleEventCoder:
                 return _Candidate(noun, coding, askers, subjects(verb), 0.6)
         if prep.lower_ == "in" and targets and not is_passive(verb):
             return _Candidate(noun, coding, subjects(verb), targets, 0.6)
+        doers = subjects(verb)
+        if prep.lower_ in ("in", "during") and coding.plover == "CONSULT" and len(doers) > 1:
+            return _Candidate(noun, coding, doers, [], 0.6)  # "X and Y agreed in a phone call"
         return None
 
     # -- events -------------------------------------------------------------------------------
