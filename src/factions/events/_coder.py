@@ -268,6 +268,8 @@ class _Candidate:
     """Done with each other whatever the type: "X and Y restored ties" (a frame of ties
     "with" someone)."""
     judged_event: str | None = None
+    """For a judgement of a pronoun the predicate makes an event ("called it a terrorist
+    act"): the tone, whose latest act the pronoun means."""
     refusal: bool = False
     """Coded REJECT from a negated acceptance ("has never recognised the ruling"): the refusal
     is asserted, not negated."""
@@ -277,8 +279,6 @@ class _Candidate:
     between_sides: bool = False
     """A fight naming no party ("fighting raged on in the capital"): between the two sides
     the document has had at odds so far."""
-    """For a judgement of a pronoun the predicate makes an event ("called it a terrorist
-    act"): the tone, whose latest act the pronoun means."""
 
 
 @dataclass(slots=True)
@@ -495,19 +495,13 @@ class RuleEventCoder:
                 if frame is None:
                     continue
                 if frame.prep:  # "cut ties with X": the preposition may hang off the object
-                    heads = [*direct_objects(token), *filter(None, [_particle(token)])]
-                    targets = (
-                        prepositional(token, {frame.prep})
-                        or [t for o in heads for t in prepositional(o, {frame.prep})]
-                        or [  # "$500 million in military aid *for Ukraine*"
-                            t
-                            for o in heads
-                            for g in prepositional(o, {"in", "of"})
-                            for t in prepositional(g, {frame.prep})
-                        ]
-                        or [  # "spoke by telephone *with Kagame*"
-                            t for g in talk_media(token) for t in prepositional(g, {frame.prep})
-                        ]
+                    targets = next(
+                        (
+                            found
+                            for hosts in _preposition_hosts(token)
+                            if (found := [t for h in hosts for t in prepositional(h, {frame.prep})])
+                        ),
+                        [],
                     )
                     targets += [  # "asked Germany for more air defence": Germany is asked
                         o for o in direct_objects(token) if o.pos_ == "PROPN"
@@ -530,14 +524,16 @@ class RuleEventCoder:
                     doers, targets = prepositional(token, {frame.prep or ""}), doers
                 mutual = bool(frame.objects and frame.prep in PARTNERED)
                 coding = lexicon.coding(frame)
-                refused = (
-                    lemma in ACCEPTANCE
+                rejection = (
+                    self._coded("REJECT", REFUSED_ACCEPTANCE)
+                    if lemma in ACCEPTANCE
                     and coding.plover in ("AGREE", "SUPPORT")
                     and things_accepted(token)
                     and stance(token).negated
-                    and (rejection := self._coded("REJECT", REFUSED_ACCEPTANCE)) is not None
+                    else None
                 )  # "Pyongyang has never accepted the resolutions" rejects them
-                if refused and rejection is not None:
+                refused = rejection is not None
+                if rejection is not None:
                     coding = rejection
                 if coding.plover == "THREATEN" and coding.cameo == THREAT:
                     coding = self._threatened(token, coding)
@@ -733,18 +729,11 @@ class RuleEventCoder:
     def _frame(self, verb: Token, frames: list[VerbFrame]) -> VerbFrame | None:
         found = _particle(verb)
         particle = found.lower_ if found is not None else None
-        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "prt")}
-        if found is not None:
-            preps |= {c.lower_ for c in found.children if c.dep_ == "prep"}
-        preps |= {c.lower_ for o in direct_objects(verb) for c in o.children if c.dep_ == "prep"}
-        preps |= {  # "announced $500 million in military aid *for* Ukraine"
-            c.lower_
-            for o in direct_objects(verb)
-            for g in prepositional(o, {"in", "of"})
-            for c in g.children
-            if c.dep_ == "prep"
+        own, *further = _preposition_hosts(verb)
+        preps = {c.lower_ for h in own for c in h.children if c.dep_ in ("prep", "dative", "prt")}
+        preps |= {
+            c.lower_ for hosts in further for h in hosts for c in h.children if c.dep_ == "prep"
         }
-        preps |= {c.lower_ for g in talk_media(verb) for c in g.children if c.dep_ == "prep"}
         direct = {
             through_quantity(c).lemma_.lower() for c in _done_to(verb)
         }  # "received thousands of refugees": refugees
@@ -1353,6 +1342,15 @@ def _particle(verb: Token) -> Token | None:
             if child.dep_ == "advmod" and child.lower_ in PARTICLES:
                 return child
     return None
+
+
+def _preposition_hosts(verb: Token) -> list[list[Token]]:
+    """Where a verb frame's preposition may hang, nearest first: the verb; its objects and
+    particle ("cut ties with X"); what those hold ("$500 million in military aid *for*
+    Ukraine"); the medium of a talk ("spoke by telephone *with* Kagame")."""
+    heads = [*direct_objects(verb), *filter(None, [_particle(verb)])]
+    held = [g for o in heads for g in prepositional(o, {"in", "of"})]
+    return [[verb], heads, held, talk_media(verb)]
 
 
 def trigger_is_verb(candidate: _Candidate) -> bool:
