@@ -525,9 +525,9 @@ def test_context_countries_of_a_document(nlp: Language, gazetteer: Gazetteer) ->
 
 
 def test_a_longer_name_that_begins_with_the_word_is_not_the_place_but_a_spelling_is():
-    from factions.events._gazetteer import longer_name
+    from factions.events._gazetteer import known_place
 
-    salt_lake = Place(name="North Salt Lake", country="USA", lat=40.8, lon=-111.9, precision="city")
-    assert longer_name(salt_lake, "North")
-    hodeidah = Place(name="Al Ḩudaydah", country="YEM", lat=14.8, lon=42.95, precision="city")
-    assert not longer_name(hodeidah, "Hodeidah")
+    assert known_place("North", ("city", "province")) is None, "not North Salt Lake"
+    hodeidah = known_place("Hodeidah", ("city", "province"))
+    assert hodeidah is not None and hodeidah.country == "YEM"
+    assert known_place("Hodeidah", ("country",)) is None, "a town is no country"

@@ -628,19 +628,12 @@ def _coordinated_towns(ent: Span) -> list[tuple[int, int]]:
     cuts = [t.i for t in ent if t.lower_ in ("and", ",") and ent.start < t.i < ent.end - 1]
     if not cuts:
         return []
-    from factions.events._gazetteer import load_gazetteer, longer_name
+    from factions.events._gazetteer import known_place
 
     bounds = [ent.start, *cuts, ent.end]
     parts = [(a + (a != ent.start), b) for a, b in pairwise(bounds) if b - a - (a != ent.start) > 0]
-    gazetteer = load_gazetteer()
-    for a, b in parts:
-        name = ent.doc[a:b].text
-        place = gazetteer.lookup(name)
-        if place is None or place.precision not in ("city", "province", "country"):
-            return []
-        if longer_name(place, name):
-            return []
-    return parts
+    towns = ("city", "province", "country")
+    return parts if all(known_place(ent.doc[a:b].text, towns) for a, b in parts) else []
 
 
 def _someone_new(token: Token) -> bool:

@@ -415,14 +415,12 @@ class _DocumentState:
             and not (label in MISREAD_TOWNS and one_word and self._in_place_phrase)
         ):
             return None
-        from factions.events._gazetteer import load_gazetteer, longer_name
+        from factions.events._gazetteer import known_place
 
         context = {a.country for a in self.actors.values() if a.country}
-        place = load_gazetteer().lookup(name, countries=context)
-        if place is None or place.country is None or place.precision not in ("city", "province"):
+        place = known_place(name, ("city", "province"), context)
+        if place is None or place.country is None:
             return None
-        if longer_name(place, name):
-            return None  # "the North" is not North Salt Lake: a prefix of a longer name
         return self.kb.get(place.country)
 
     def _role_of(self, actor: Actor) -> str | None:

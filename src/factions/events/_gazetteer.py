@@ -275,11 +275,17 @@ def _data_dir() -> Path:
     return Path(str(resources.files("factions") / "data"))
 
 
-def longer_name(place: Place, name: str) -> bool:
-    """The place found is a longer name that merely begins with ``name``: "the North" is not
-    North Salt Lake. A different spelling ("Hodeidah" for Al Ḩudaydah) is the same place."""
+def known_place(
+    name: str, precisions: Collection[str], countries: Collection[str] = ()
+) -> Place | None:
+    """The place of one of ``precisions`` the gazetteer knows by ``name`` or a spelling of it
+    ("Hodeidah" for Al Ḩudaydah), but not a longer name that merely begins with it: "the
+    North" is not North Salt Lake."""
+    place = load_gazetteer().lookup(name, countries=countries)
+    if place is None or place.precision not in precisions:
+        return None
     found, asked = normalise_name(place.name), normalise_name(name)
-    return found != asked and found.startswith(asked + " ")
+    return None if found != asked and found.startswith(asked + " ") else place
 
 
 @cache

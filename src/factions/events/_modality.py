@@ -244,7 +244,7 @@ def _negated(verb: Token) -> bool:
             return True
     if (
         verb.dep_ == "advcl"
-        and _infinitive(verb)
+        and infinitive(verb)
         and verb.head.lemma_.lower() not in NEGATING_VERBS
         and verb.head.i != verb.i
         and _negated(verb.head)
@@ -282,7 +282,8 @@ def _phrasal(verb: Token) -> str:
 PERMISSIONS = {"let", "allow", "permit"}
 
 
-def _infinitive(token: Token) -> bool:
+def infinitive(token: Token) -> bool:
+    """A verb with its own "to" ("to withdraw")."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
@@ -299,7 +300,7 @@ def _complement(token: Token, *, purpose: bool = False) -> bool:
         return True
     if token.dep_ == "ccomp" and token.head.lemma_.lower() in PERMISSIONS:
         return True  # "refused to let U.S. soldiers deploy": the deployment is refused too
-    return purpose and token.dep_ == "advcl" and _infinitive(token)
+    return purpose and token.dep_ == "advcl" and infinitive(token)
 
 
 def _shared_conjunct(token: Token, *, purpose: bool = False) -> bool:
@@ -310,7 +311,7 @@ def _shared_conjunct(token: Token, *, purpose: bool = False) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
         return False
-    if token.tag_ in ("VBD", "VBZ", "VBP", "MD") and not _infinitive(token):
+    if token.tag_ in ("VBD", "VBZ", "VBP", "MD") and not infinitive(token):
         return False
     return _complement(_first_conjunct(token.head), purpose=purpose)
 
@@ -326,12 +327,12 @@ def _parallel(conjunct: Token) -> Token:
     hung an infinitive on a gerund ("to stop arming the M23 and to pull its troops out"), the
     infinitive above that its own "to" matches."""
     first = _first_conjunct(conjunct)
-    if not _infinitive(conjunct) or _infinitive(first):
+    if not infinitive(conjunct) or infinitive(first):
         return first
     up = first
-    while up.dep_ == "xcomp" and not _infinitive(up):
+    while up.dep_ == "xcomp" and not infinitive(up):
         up = up.head
-    return up if _infinitive(up) else first
+    return up if infinitive(up) else first
 
 
 def _xcomp_chain(verb: Token, *, purpose: bool = False) -> list[Token]:

@@ -16,7 +16,7 @@ from factions.events._arguments import (
     subjects,
 )
 from factions.events._lexicon import Coding
-from factions.events._modality import Stance
+from factions.events._modality import Stance, infinitive
 from factions.events._parties import (
     ANAPHORA,
     NON_PARTIES,
@@ -106,10 +106,9 @@ THREATENING = {"threaten"}
 ALLOWANCES = {"minute", "hour", "day", "week", "month", "deadline"}
 
 
-def _infinitive(token: Token) -> bool:
-    return token.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
+def _to_clause(token: Token) -> bool:
+    """An infinitive hanging as a clause: "seven days *to free* Bazoum"."""
+    return token.dep_ in ("advcl", "xcomp", "acl", "relcl") and infinitive(token)
 
 
 def ultimatum(verb: Token) -> Token | None:
@@ -127,7 +126,7 @@ def ultimatum(verb: Token) -> Token | None:
         or (c.dep_ == "prep" and c.lower_ == "until")
         for c in around
     )
-    if not timed or not any(_infinitive(c) and c.pos_ == "VERB" for c in around):
+    if not timed or not any(_to_clause(c) and c.pos_ == "VERB" for c in around):
         return None
     given = [c for c in verb.children if c.dep_ == "dative"] or [
         c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in ALLOWANCES
@@ -137,7 +136,7 @@ def ultimatum(verb: Token) -> Token | None:
 
 def _given_time_to(verb: Token) -> bool:
     """ "to free Bazoum" in "gave the junta seven days to free Bazoum": asked, not done."""
-    if not _infinitive(verb):
+    if not _to_clause(verb):
         return False
     near = [verb.head, *verb.head.children, *(g for c in verb.head.children for g in c.children)]
     return any(t.dep_ != "conj" and ultimatum(t) is not None for t in near if t is not verb)
